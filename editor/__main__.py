@@ -1,0 +1,5 @@
+"""``python -m editor`` starts the desktop application."""
+
+from editor.gui.app import main
+
+raise SystemExit(main())

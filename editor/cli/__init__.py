@@ -1,0 +1,1 @@
+"""The ``bitext`` command line: the window's jobs without a window."""

@@ -1,0 +1,71 @@
+"""Entry point of ``bitext``: parse arguments, run one sub-command, map errors to exit 2.
+
+Each sub-command lives in its own module ``editor.cli.cmd_<name>`` exposing
+``add_parser(subparsers)`` (which sets ``func``) so commands stay independent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from editor import __version__
+from editor.core.errors import BitextError
+
+#: Sub-command modules, in the order ``bitext --help`` lists them.
+COMMANDS: tuple[str, ...] = ("info",)
+
+EXIT_OK = 0
+EXIT_FAILURE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bitext",
+        description="Extract, align, inspect and export Chinese–English bitexts.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the full traceback when something goes wrong")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"editor.cli.cmd_{name}")
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help(sys.stderr)
+        return EXIT_FAILURE
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except BitextError as exc:
+        return _fail(args, str(exc))
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else "input/output"
+        return _fail(args, f"{where}: {exc.strerror or exc}")
+    except MemoryError:
+        return _fail(args, "out of memory: the input is too large for this machine")
+    except KeyboardInterrupt:
+        return _fail(args, "interrupted")
+    except Exception as exc:  # the promise is one line, never a traceback
+        return _fail(args, f"unexpected error ({type(exc).__name__}: {exc}); "
+                           "run with --debug for details")
+
+
+def _fail(args: argparse.Namespace, message: str) -> int:
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exc()
+    print(f"bitext: {' '.join(message.splitlines())}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Import: documents in, clean located paragraphs and sentences out (no Qt)."""
