@@ -1,0 +1,247 @@
+"""The project file: a versioned, human-readable, diff-friendly UTF-8 JSON document.
+
+The format is specified in :file:`editor/core/PROJECT_FORMAT.md` (kept beside this module).
+Saving is atomic and keeps the previous file as ``NAME.bak``; loading validates every
+field, migrates older versions, preserves fields it does not know, and raises
+:class:`ProjectFormatError` naming the file and the first problem.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from editor import __version__
+from editor.core.atomic import atomic_writer
+from editor.core.errors import InvariantError, ProjectFormatError
+from editor.core.model import Bitext, Source
+from editor.core.project_codec import (
+    FormatProblem,
+    decode_link,
+    decode_sentence,
+    decode_source,
+    encode_link,
+    encode_sentence,
+    encode_source,
+)
+
+FORMAT_NAME = "bitext-editor-project"
+FORMAT_VERSION = 1
+SUFFIX = ".bitext"
+_KNOWN_TOP = {"format", "version", "generator", "sources", "settings", "view",
+              "sentences", "links"}
+
+#: ``MIGRATIONS[v]`` turns a version-``v`` document into a version ``v + 1`` one.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass(slots=True)
+class Project:
+    """A loaded project: the bitext plus what the editor needs to reopen it as left."""
+
+    bitext: Bitext
+    path: Path | None = None
+    view_state: dict[str, Any] = field(default_factory=dict)
+    settings: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown top-level fields
+    source_paths: dict[str, Path | None] = field(default_factory=dict)
+
+    @property
+    def missing_sources(self) -> list[Source]:
+        return [s for s in self.bitext.sources if self.source_paths.get(s.id) is None]
+
+
+# -- saving ---------------------------------------------------------------------------------
+def save_project(bitext: Bitext, path: str | Path, view_state: Mapping[str, Any] | None = None,
+                 *, settings: Mapping[str, Any] | None = None,
+                 extra: Mapping[str, Any] | None = None, backup: bool = True) -> None:
+    """Write ``bitext`` to ``path`` atomically, keeping the previous file as ``.bak``."""
+    target = Path(path)
+    folder = target.resolve().parent
+    with atomic_writer(target, "w", encoding="utf-8", newline="\n") as out:
+        _write_document(out, bitext, folder, view_state or {}, settings or {}, extra or {})
+        if backup:
+            _keep_backup(target)
+
+
+def save(project: Project, path: str | Path | None = None) -> None:
+    target = Path(path) if path is not None else project.path
+    if target is None:
+        raise ValueError("the project has no path yet")
+    save_project(project.bitext, target, project.view_state, settings=project.settings,
+                 extra=project.extra)
+    project.path = target
+
+
+def _write_document(out: Any, bitext: Bitext, folder: Path, view: Mapping[str, Any],
+                    settings: Mapping[str, Any], extra: Mapping[str, Any]) -> None:
+    """One record per line inside the arrays, so a diff shows the sentences that changed."""
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    out.write("{\n")
+    out.write(f'"format": "{FORMAT_NAME}",\n"version": {FORMAT_VERSION},\n')
+    out.write(f'"generator": {dump(f"Bitext Editor {__version__}")},\n')
+    for key in sorted(extra):
+        if key not in _KNOWN_TOP:
+            out.write(f"{dump(key)}: {dump(extra[key])},\n")
+    out.write(f'"settings": {dump(dict(settings))},\n"view": {dump(dict(view))},\n')
+    _write_array(out, "sources", [dump(encode_source(s, folder)) for s in bitext.sources])
+    out.write(",\n")
+    order = [*bitext.sentence_ids("zh"), *bitext.sentence_ids("en")]
+    _write_array(out, "sentences", [dump(encode_sentence(bitext.sentences[sid]))
+                                    for sid in order])
+    out.write(",\n")
+    _write_array(out, "links", [dump(encode_link(link)) for link in bitext.links])
+    out.write("\n}\n")
+
+
+def _write_array(out: Any, key: str, rows: list[str]) -> None:
+    if not rows:
+        out.write(f'"{key}": []')
+        return
+    out.write(f'"{key}": [\n')
+    out.write(",\n".join(rows))
+    out.write("\n]")
+
+
+def _keep_backup(target: Path) -> None:
+    """Keep the file about to be replaced as ``NAME.bak`` (a hard link: no copy, atomic)."""
+    if not target.exists():
+        return
+    backup = target.with_name(target.name + ".bak")
+    tmp = target.with_name(f".{target.name}.bak.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    try:
+        os.link(target, tmp)
+    except OSError:
+        import shutil
+
+        shutil.copy2(target, tmp)
+    os.replace(tmp, backup)
+
+
+# -- loading --------------------------------------------------------------------------------
+def load_project(path: str | Path) -> Project:
+    """Read, migrate and validate a project file; find its sources."""
+    source = Path(path)
+    try:
+        raw = source.read_bytes()
+    except IsADirectoryError:
+        raise ProjectFormatError(source, "is a folder, not a project file") from None
+    except OSError as exc:
+        raise ProjectFormatError(source, f"cannot be read ({exc.strerror or exc})") from None
+    doc = _parse(source, raw)
+    try:
+        project = _decode(migrate(doc))
+    except FormatProblem as exc:
+        raise ProjectFormatError(source, str(exc)) from None
+    try:
+        project.bitext.check()
+    except InvariantError as exc:
+        raise ProjectFormatError(source, f"is inconsistent: {exc}") from None
+    project.path = source
+    project.source_paths = locate_sources(project.bitext.sources, source.resolve().parent)
+    return project
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ProjectFormatError(path, "is not UTF-8 text (is it a project file?)") from None
+    except json.JSONDecodeError as exc:
+        raise ProjectFormatError(
+            path, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise ProjectFormatError(path, "is nested too deeply to be a project file") from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise ProjectFormatError(path, "is not a Bitext Editor project")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise ProjectFormatError(path, "has no valid format version")
+    if version > FORMAT_VERSION:
+        raise ProjectFormatError(
+            path, f"was written by a newer Bitext Editor (format {version}; this version "
+                  f"reads up to {FORMAT_VERSION}): please update the application")
+    return doc
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring an older document up to :data:`FORMAT_VERSION`, one version at a time."""
+    while doc["version"] < FORMAT_VERSION:
+        step = MIGRATIONS.get(doc["version"])
+        if step is None:
+            raise FormatProblem(f"format version {doc['version']} is no longer supported")
+        doc = step(doc)
+    return doc
+
+
+def _decode(doc: dict[str, Any]) -> Project:
+    for key, kind in (("sources", list), ("sentences", list), ("links", list),
+                      ("settings", dict), ("view", dict)):
+        if key in doc and not isinstance(doc[key], kind):
+            raise FormatProblem(f"'{key}' must be a {'list' if kind is list else 'object'}")
+    sources = [decode_source(item, n) for n, item in enumerate(doc.get("sources", []))]
+    sentences = {}
+    for n, item in enumerate(doc.get("sentences", [])):
+        sentence = decode_sentence(item, n)
+        if sentence.id in sentences:
+            raise FormatProblem(f"sentence id {sentence.id!r} appears twice")
+        sentences[sentence.id] = sentence
+    links = [decode_link(item, n) for n, item in enumerate(doc.get("links", []))]
+    extra = {k: v for k, v in doc.items() if k not in _KNOWN_TOP}
+    return Project(Bitext(sources, sentences, links), view_state=doc.get("view", {}),
+                   settings=doc.get("settings", {}), extra=extra)
+
+
+# -- sources --------------------------------------------------------------------------------
+def sha256_file(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def locate_sources(sources: list[Source], folder: Path) -> dict[str, Path | None]:
+    """Find each source: by its relative path, else by its hash among the folder's files."""
+    found: dict[str, Path | None] = {}
+    by_hash: dict[str, Path] | None = None
+    for src in sources:
+        candidate = (folder / src.path) if src.path else None
+        if candidate is not None and candidate.is_file():
+            found[src.id] = candidate
+            continue
+        if by_hash is None:
+            by_hash = _hash_folder(folder, {s.kind for s in sources})
+        found[src.id] = by_hash.get(src.sha256) if src.sha256 else None
+    return found
+
+
+def _hash_folder(folder: Path, kinds: set[str], limit: int = 200) -> dict[str, Path]:
+    """Hashes of the candidate files in ``folder`` and its sub-folders (bounded)."""
+    suffixes = {f".{k}" for k in kinds if k}
+    hashes: dict[str, Path] = {}
+    try:
+        candidates = [p for p in sorted(folder.rglob("*"))[:5000]
+                      if p.is_file() and (not suffixes or p.suffix.lower() in suffixes)]
+    except OSError:
+        return hashes
+    for path in candidates[:limit]:
+        with contextlib.suppress(OSError):
+            hashes.setdefault(sha256_file(path), path)
+    return hashes
+
+
+def verify_source(source: Source, path: Path) -> bool:
+    """True when the file at ``path`` is the document the project was built from."""
+    return not source.sha256 or sha256_file(path) == source.sha256

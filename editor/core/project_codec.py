@@ -1,0 +1,159 @@
+"""Encode model values as JSON records and decode them back, checking every field's type.
+
+Records keep fields they do not know in ``extra`` so a newer editor's additions survive a
+round trip through this one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+from pathlib import Path
+from typing import Any
+
+from editor.core.model import STATUSES, Link, Provenance, Sentence, Source
+
+
+class FormatProblem(ValueError):
+    """A field of the document is missing or of the wrong type (message says which)."""
+
+
+_SOURCE_KEYS = ("id", "path", "sha256", "kind", "languages")
+_SENTENCE_KEYS = ("id", "lang", "text", "original", "order", "source", "page", "rects",
+                  "paragraph", "flags")
+_LINK_KEYS = ("zh", "en", "status", "confidence", "note", "flags")
+
+
+# -- encoding ------------------------------------------------------------------------------
+def encode_source(src: Source, folder: Path) -> dict[str, Any]:
+    path = src.path
+    if path and os.path.isabs(path):
+        with contextlib.suppress(ValueError):  # another drive on Windows
+            path = os.path.relpath(path, folder)
+    record = {"id": src.id, "path": Path(path).as_posix() if path else "",
+              "sha256": src.sha256, "kind": src.kind, "languages": list(src.languages)}
+    record.update(src.extra)
+    return record
+
+
+def encode_sentence(s: Sentence) -> dict[str, Any]:
+    """``original`` is written only when it differs from ``text`` (the common case)."""
+    record: dict[str, Any] = {"id": s.id, "lang": s.lang, "text": s.text}
+    if s.original != s.text:
+        record["original"] = s.original
+    record["order"] = list(s.order)
+    prov = s.provenance
+    if prov is not None:
+        record["source"] = prov.source
+        record["page"] = prov.page
+        record["rects"] = [[round(v, 2) for v in rect] for rect in prov.rects]
+        record["paragraph"] = prov.paragraph
+    if s.flags:
+        record["flags"] = sorted(s.flags)
+    record.update(s.extra)
+    return record
+
+
+def encode_link(link: Link) -> dict[str, Any]:
+    record: dict[str, Any] = {"zh": list(link.zh), "en": list(link.en), "status": link.status}
+    if link.confidence is not None:
+        record["confidence"] = round(link.confidence, 4)
+    if link.note:
+        record["note"] = link.note
+    if link.flags:
+        record["flags"] = sorted(link.flags)
+    record.update(link.extra)
+    return record
+
+
+# -- decoding ------------------------------------------------------------------------------
+def _record(item: Any, what: str) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise FormatProblem(f"{what} is not an object")
+    return item
+
+
+def _get(rec: dict[str, Any], key: str, kind: type | tuple[type, ...], what: str,
+         default: Any = ..., optional: bool = False) -> Any:
+    if key not in rec:
+        if default is ...:
+            raise FormatProblem(f"{what} has no '{key}'")
+        return default
+    value = rec[key]
+    if value is None and optional:
+        return None
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+        raise FormatProblem(f"{what}: '{key}' has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _str_list(rec: dict[str, Any], key: str, what: str) -> tuple[str, ...]:
+    value = _get(rec, key, list, what, default=[])
+    if not all(isinstance(v, str) for v in value):
+        raise FormatProblem(f"{what}: '{key}' must be a list of strings")
+    return tuple(value)
+
+
+def _extra(rec: dict[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
+    return {k: v for k, v in rec.items() if k not in known}
+
+
+def decode_source(item: Any, n: int) -> Source:
+    what = f"source {n + 1}"
+    rec = _record(item, what)
+    return Source(id=_get(rec, "id", str, what), path=_get(rec, "path", str, what, ""),
+                  sha256=_get(rec, "sha256", str, what, ""), kind=_get(rec, "kind", str, what, ""),
+                  languages=_str_list(rec, "languages", what), extra=_extra(rec, _SOURCE_KEYS))
+
+
+def decode_sentence(item: Any, n: int) -> Sentence:
+    what = f"sentence {n + 1}"
+    rec = _record(item, what)
+    lang = _get(rec, "lang", str, what)
+    if lang not in ("zh", "en"):
+        raise FormatProblem(f"{what}: language {lang!r} is neither 'zh' nor 'en'")
+    text = _get(rec, "text", str, what)
+    order = _get(rec, "order", list, what)
+    if not order or not all(isinstance(v, int) and not isinstance(v, bool) for v in order):
+        raise FormatProblem(f"{what}: 'order' must be a non-empty list of integers")
+    return Sentence(id=_get(rec, "id", str, what), lang=lang, text=text,
+                    original=_get(rec, "original", str, what, text), order=tuple(order),
+                    provenance=_provenance(rec, what),
+                    flags=frozenset(_str_list(rec, "flags", what)),
+                    extra=_extra(rec, _SENTENCE_KEYS))
+
+
+def _provenance(rec: dict[str, Any], what: str) -> Provenance | None:
+    if not any(k in rec for k in ("source", "page", "rects", "paragraph")):
+        return None
+    rects = []
+    for rect in _get(rec, "rects", list, what, []):
+        if (not isinstance(rect, list) or len(rect) != 4
+                or not all(_is_number(v) for v in rect)):
+            raise FormatProblem(f"{what}: each rectangle must be four numbers")
+        rects.append((float(rect[0]), float(rect[1]), float(rect[2]), float(rect[3])))
+    return Provenance(source=_get(rec, "source", str, what, None, optional=True),
+                      page=_get(rec, "page", int, what, None, optional=True),
+                      rects=tuple(rects),
+                      paragraph=_get(rec, "paragraph", int, what, None, optional=True))
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def decode_link(item: Any, n: int) -> Link:
+    what = f"link {n + 1}"
+    rec = _record(item, what)
+    status = _get(rec, "status", str, what, "auto")
+    if status not in STATUSES:
+        raise FormatProblem(f"{what}: unknown status {status!r}")
+    confidence = _get(rec, "confidence", (int, float), what, None, optional=True)
+    if confidence is not None and (not _is_number(confidence) or not 0 <= confidence <= 1):
+        raise FormatProblem(f"{what}: confidence must be a number in [0, 1]")
+    return Link(zh=_str_list(rec, "zh", what), en=_str_list(rec, "en", what), status=status,
+                confidence=None if confidence is None else float(confidence),
+                note=_get(rec, "note", str, what, ""),
+                flags=frozenset(_str_list(rec, "flags", what)), extra=_extra(rec, _LINK_KEYS))
