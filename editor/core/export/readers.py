@@ -1,0 +1,62 @@
+"""Reading exported files back as a bitext: the shared half of the TMX/TSV/XLSX readers.
+
+Each format module parses its file into :class:`RowData` (texts and the link's status,
+confidence and note as strings); :func:`bitext_from_rows` makes the project, one link
+per row with one sentence per non-empty side, so reading what we wrote gives back the
+same link texts and statuses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.model import Bitext, Link, Sentence, Source
+
+from .common import parse_confidence, parse_status
+
+
+@dataclass(frozen=True, slots=True)
+class RowData:
+    zh: str
+    en: str
+    status: str = "auto"
+    confidence: str = ""
+    note: str = ""
+
+
+def bitext_from_rows(rows: list[RowData], path: str | Path, *, kind: str,
+                     languages: tuple[str, ...] = ()) -> Bitext:
+    """One link per row; empty sides become 1-0 / 0-1 links; rows empty on both dropped."""
+    source = Source(id="s0", path=str(path), sha256=_sha256(path), kind=kind,
+                    languages=languages)
+    sentences: dict[str, Sentence] = {}
+    links: list[Link] = []
+    for row in rows:
+        if not row.zh and not row.en:
+            continue
+        zh = _add(sentences, "zh", row.zh, len(links))
+        en = _add(sentences, "en", row.en, len(links))
+        links.append(Link(zh=zh, en=en, status=parse_status(row.status),
+                          confidence=parse_confidence(row.confidence), note=row.note))
+    bitext = Bitext(sources=[source], sentences=sentences, links=links)
+    bitext.check()
+    return bitext
+
+
+def _add(sentences: dict[str, Sentence], lang: str, text: str, index: int) -> tuple[str, ...]:
+    if not text:
+        return ()
+    sid = f"{lang[0]}{index}"
+    sentences[sid] = Sentence(id=sid, lang="zh" if lang == "zh" else "en", text=text,
+                              original=text, order=(index,))
+    return (sid,)
+
+
+def _sha256(path: str | Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
