@@ -1,0 +1,117 @@
+"""Sentence segmentation accuracy on MAC-Dev: recovered gold sentence boundaries.
+
+Each chapter's gold sentences (one per line) are joined — Chinese with no separator,
+English with one space — and split again; a boundary is the character offset between
+two gold sentences. Prints precision and recall per chapter and overall, per language.
+
+Run: ``.venv/bin/python bench/bench_segment.py [--errors N]`` (N shows missed/extra
+boundaries per language, for studying the data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from editor.core.model import Lang
+from editor.core.segment import split_sentences
+
+MAC_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "mac-dev"
+SEPARATOR: dict[Lang, str] = {"zh": "", "en": " "}
+
+
+@dataclass
+class Score:
+    """Boundary counts: true positives, predicted, gold."""
+
+    hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.gold if self.gold else 1.0
+
+    def add(self, other: Score) -> None:
+        self.hits += other.hits
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+
+def gold_lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def join_gold(lines: list[str], lang: Lang) -> tuple[str, set[int]]:
+    """The joined chapter and the offsets where gold sentences end (the last excluded)."""
+    text = SEPARATOR[lang].join(lines)
+    bounds, pos = set(), 0
+    for line in lines[:-1]:
+        pos += len(line)
+        bounds.add(pos)
+        pos += len(SEPARATOR[lang])
+    return text, bounds
+
+
+def score_chapter(lines: list[str], lang: Lang) -> tuple[Score, list[tuple[str, int]]]:
+    """Score and the boundary errors as (kind, offset) with kind "missed" or "extra"."""
+    text, gold = join_gold(lines, lang)
+    spans = split_sentences(text, lang)
+    predicted = {stop for _, stop in spans[:-1]}
+    errors = [("missed", b) for b in sorted(gold - predicted)]
+    errors += [("extra", b) for b in sorted(predicted - gold)]
+    return Score(len(gold & predicted), len(predicted), len(gold)), errors
+
+
+def chapters() -> list[str]:
+    return sorted(p.stem for p in MAC_DEV.glob("*.zh"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, metavar="N",
+                        help="show up to N boundary errors per chapter and language")
+    args = parser.parse_args(argv)
+    if not MAC_DEV.is_dir():
+        print(f"skipped: {MAC_DEV} is absent")
+        return 0
+    print("| chapter | lang | gold | predicted | precision | recall |")
+    print("|---|---|---:|---:|---:|---:|")
+    totals: dict[Lang, Score] = {"zh": Score(), "en": Score()}
+    started = time.perf_counter()
+    chars = 0
+    for stem in chapters():
+        for lang in ("zh", "en"):
+            lines = gold_lines(MAC_DEV / f"{stem}.{lang}")
+            chars += sum(map(len, lines))
+            score, errors = score_chapter(lines, lang)
+            totals[lang].add(score)
+            print(f"| {stem} | {lang} | {score.gold} | {score.predicted} | "
+                  f"{score.precision:.3f} | {score.recall:.3f} |")
+            show_errors(lines, lang, errors[: args.errors])
+    elapsed = time.perf_counter() - started
+    for lang, score in totals.items():
+        print(f"| **all** | {lang} | {score.gold} | {score.predicted} | "
+              f"**{score.precision:.3f}** | **{score.recall:.3f}** |")
+    print(f"\n{chars:,} characters segmented in {elapsed:.2f} s "
+          f"({chars / max(elapsed, 1e-9) / 1e6:.2f} M chars/s)")
+    return 0
+
+
+def show_errors(lines: list[str], lang: Lang, errors: list[tuple[str, int]]) -> None:
+    text, _ = join_gold(lines, lang)
+    for kind, offset in errors:
+        context = text[max(0, offset - 40):offset] + " ‖ " + text[offset:offset + 30]
+        print(f"    {kind:6} {context!r}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
