@@ -121,7 +121,7 @@ def _write(path: Path, content: str | bytes) -> Path:
      '"lang": "zh", "text": "a", "order": [0]}], "links": []}', "sentence z0 is in no link"),
     ('{"format": "bitext-editor-project", "version": 1, "links": [{"zh": [], "en": []}]}',
      "link 1 is empty on both sides"),
-    ("[" * 100000, "nested too deeply"),
+    ("[" * 100000, "is not valid JSON"),
 ])
 def test_broken_files_give_a_typed_error_naming_the_file(tmp_path: Path, content: str | bytes,
                                                         expected: str) -> None:

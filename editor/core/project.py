@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from editor import __version__
 from editor.core.atomic import atomic_writer
@@ -83,7 +84,7 @@ def _write_document(out: Any, bitext: Bitext, folder: Path, view: Mapping[str, A
                     settings: Mapping[str, Any], extra: Mapping[str, Any]) -> None:
     """One record per line inside the arrays, so a diff shows the sentences that changed."""
     def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        return orjson.dumps(value).decode("utf-8")
 
     out.write("{\n")
     out.write(f'"format": "{FORMAT_NAME}",\n"version": {FORMAT_VERSION},\n')
@@ -154,15 +155,13 @@ def load_project(path: str | Path) -> Project:
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     try:
-        doc = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ProjectFormatError(path, "is not UTF-8 text (is it a project file?)") from None
-    except json.JSONDecodeError as exc:
+        doc = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
+    except orjson.JSONDecodeError as exc:
+        if b"\x00" in raw[:1024] or not _is_utf8(raw):
+            raise ProjectFormatError(path, "is not UTF-8 text (is it a project file?)") from None
         raise ProjectFormatError(
             path, f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
-    except RecursionError:
-        raise ProjectFormatError(path, "is nested too deeply to be a project file") from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         raise ProjectFormatError(path, "is not a Bitext Editor project")
     version = doc.get("version")
@@ -173,6 +172,14 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
             path, f"was written by a newer Bitext Editor (format {version}; this version "
                   f"reads up to {FORMAT_VERSION}): please update the application")
     return doc
+
+
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

@@ -108,7 +108,63 @@ def decode_source(item: Any, n: int) -> Source:
                   languages=_str_list(rec, "languages", what), extra=_extra(rec, _SOURCE_KEYS))
 
 
+_SENTENCE_KEYSET = frozenset(_SENTENCE_KEYS)
+_LINK_KEYSET = frozenset(_LINK_KEYS)
+
+
 def decode_sentence(item: Any, n: int) -> Sentence:
+    """Decode a sentence record; the checked slow path runs only to explain a problem."""
+    sentence = _fast_sentence(item)
+    return sentence if sentence is not None else _checked_sentence(item, n)
+
+
+def _fast_sentence(rec: Any) -> Sentence | None:
+    """Common case in few checks; ``None`` sends the record to the explaining path."""
+    if type(rec) is not dict or not rec.keys() <= _SENTENCE_KEYSET:
+        return None
+    get = rec.get
+    sid, lang, text, order = get("id"), get("lang"), get("text"), get("order")
+    original = get("original", text)
+    if (type(sid) is not str or type(text) is not str or type(original) is not str
+            or (lang != "zh" and lang != "en") or type(order) is not list or not order
+            or set(map(type, order)) != {int}):
+        return None
+    flags = get("flags")
+    if flags is not None and (type(flags) is not list or set(map(type, flags)) - {str}):
+        return None
+    provenance = None
+    if "page" in rec or "source" in rec or "rects" in rec or "paragraph" in rec:
+        provenance = _fast_provenance(get("source"), get("page"), get("rects", ()),
+                                      get("paragraph"))
+        if provenance is None:
+            return None
+    return Sentence(sid, lang, text, original, tuple(order), provenance,
+                    frozenset(flags) if flags else _NO_FLAGS, {})
+
+
+_NO_FLAGS: frozenset[str] = frozenset()
+
+
+def _fast_provenance(source: Any, page: Any, rects: Any, paragraph: Any) -> Provenance | None:
+    if ((source is not None and type(source) is not str)
+            or (page is not None and type(page) is not int)
+            or (paragraph is not None and type(paragraph) is not int)
+            or type(rects) is not list):
+        return None
+    boxes = []
+    for rect in rects:
+        if type(rect) is not list or len(rect) != 4 or set(map(type, rect)) - _NUMBER_TYPES:
+            return None
+        boxes.append(tuple(map(float, rect)))
+    if not all(map(math.isfinite, (v for box in boxes for v in box))):
+        return None
+    return Provenance(source, page, tuple(boxes), paragraph)  # type: ignore[arg-type]
+
+
+_NUMBER_TYPES = frozenset((int, float))
+
+
+def _checked_sentence(item: Any, n: int) -> Sentence:
     what = f"sentence {n + 1}"
     rec = _record(item, what)
     lang = _get(rec, "lang", str, what)
@@ -145,6 +201,31 @@ def _is_number(v: Any) -> bool:
 
 
 def decode_link(item: Any, n: int) -> Link:
+    link = _fast_link(item)
+    return link if link is not None else _checked_link(item, n)
+
+
+def _fast_link(rec: Any) -> Link | None:
+    if type(rec) is not dict or not rec.keys() <= _LINK_KEYSET:
+        return None
+    get = rec.get
+    zh, en, status = get("zh", ()), get("en", ()), get("status", "auto")
+    conf, note, flags = get("confidence"), get("note", ""), get("flags")
+    if (type(zh) is not list or type(en) is not list or status not in STATUSES
+            or type(note) is not str or set(map(type, zh)) - _STR or set(map(type, en)) - _STR):
+        return None
+    if conf is not None and (type(conf) not in _NUMBER_TYPES or not 0 <= conf <= 1):
+        return None
+    if flags is not None and (type(flags) is not list or set(map(type, flags)) - _STR):
+        return None
+    return Link(tuple(zh), tuple(en), status, None if conf is None else float(conf), note,
+                frozenset(flags) if flags else _NO_FLAGS, {})
+
+
+_STR = frozenset((str,))
+
+
+def _checked_link(item: Any, n: int) -> Link:
     what = f"link {n + 1}"
     rec = _record(item, what)
     status = _get(rec, "status", str, what, "auto")
