@@ -65,6 +65,7 @@ def save_project(bitext: Bitext, path: str | Path, view_state: Mapping[str, Any]
     """Write ``bitext`` to ``path`` atomically, keeping the previous file as ``.bak``."""
     target = Path(path)
     folder = target.resolve().parent
+    remove_stale_temporaries(target)
     with atomic_writer(target, "w", encoding="utf-8", newline="\n") as out:
         _write_document(out, bitext, folder, view_state or {}, settings or {}, extra or {})
         if backup:
@@ -110,6 +111,17 @@ def _write_array(out: Any, key: str, rows: list[str]) -> None:
     out.write(f'"{key}": [\n')
     out.write(",\n".join(rows))
     out.write("\n]")
+
+
+def remove_stale_temporaries(target: Path, older_than: float = 5.0) -> None:
+    """Delete temporary files that a save killed mid-write left beside ``target``."""
+    import time
+
+    limit = time.time() - older_than
+    for tmp in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < limit:
+                tmp.unlink()
 
 
 def _keep_backup(target: Path) -> None:
