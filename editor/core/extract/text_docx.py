@@ -1,0 +1,53 @@
+"""Paragraphs of a Word document: body paragraphs and table cells, in document order."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from editor.core.errors import InputError
+from editor.core.extract.text_common import RawBlock, clean_inline
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_blocks(path: Path) -> list[RawBlock]:
+    document = _open(path)
+    return [RawBlock(text) for text in _texts(document.element.body) if text]
+
+
+def _open(path: Path) -> Any:
+    import docx  # python-docx; imported here so plain-text imports stay light
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(path):
+        raise InputError(path, "not a Word document (.docx files are zip archives; "
+                               "this one is not)")
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(path, f"not a readable Word document ({exc})") from None
+
+
+def _texts(body: Any) -> Iterator[str]:
+    """Texts of paragraphs and table cells below ``body``, in order, each cell once."""
+    for child in body.iterchildren():
+        if child.tag == f"{_W}p":
+            yield clean_inline(_paragraph_text(child))
+        elif child.tag == f"{_W}tbl":
+            for row in child.iterchildren(f"{_W}tr"):
+                for cell in row.iterchildren(f"{_W}tc"):
+                    yield from _texts(cell)
+        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                yield from _texts(content)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    """Run texts with tabs and line breaks as spaces (w:t, w:tab, w:br, w:cr)."""
+    parts = []
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    return "".join(parts)

@@ -1,0 +1,148 @@
+"""Paragraphs of an HTML page, with the page's own language tags as hints.
+
+Block elements (p, h1-h6, li, td, …) become paragraphs; scripts, styles, navigation,
+code blocks and ruby annotations are left out. A block whose text lies entirely in
+children carrying their own ``lang`` (a heading holding an English, a Simplified and a
+Traditional ``<span>``, as the W3C clreq page does) is split into one paragraph per
+child; a ``lang`` span inside running text (a quoted character) stays in its paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from editor.core.extract.text_common import RawBlock, clean_inline
+
+BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th",
+    "caption", "figcaption", "blockquote", "section", "article", "main", "header",
+    "footer", "aside", "table", "tr", "ul", "ol", "dl", "figure", "body", "html",
+    "address", "details", "summary", "hr", "form", "fieldset", "legend",
+})
+SKIP_TAGS = frozenset({
+    "script", "style", "nav", "noscript", "template", "head", "svg", "math", "pre",
+    "rt", "rp", "button", "select", "textarea", "iframe", "object",
+})
+VOID_TAGS = frozenset({
+    "br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed",
+    "source", "track", "param",
+})
+PAGE_TAGS = frozenset({"html", "body"})  # a lang here is a weak, page-wide hint
+
+
+@dataclass
+class _Element:
+    tag: str
+    lang: str | None  # its own lang attribute
+    runs: list[tuple[str | None, str]] = field(default_factory=list)  # (child lang, text)
+
+
+class _BlockParser(HTMLParser):
+    """Collects (text, lang, strong) paragraphs as blocks close."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[RawBlock] = []
+        self._stack: list[_Element] = []
+        self._skip_depth = 0
+
+    # -- element stack ----------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID_TAGS:
+            if tag == "br" and not self._skip_depth:
+                self._text(" ")
+            return
+        if self._skip_depth or tag in SKIP_TAGS:
+            self._skip_depth += 1
+            return
+        lang = dict(attrs).get("lang") or dict(attrs).get("xml:lang")
+        if tag in BLOCK_TAGS:
+            self._close_runs()
+        self._stack.append(_Element(tag, lang.strip().lower() if lang else None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID_TAGS:
+            return
+        if self._skip_depth:
+            self._skip_depth -= 1
+            return
+        if not any(el.tag == tag for el in self._stack):
+            return  # stray end tag
+        while self._stack:
+            element = self._stack.pop()
+            if element.tag in BLOCK_TAGS:
+                self._emit(element)
+            elif self._stack:
+                self._stack[-1].runs.extend(self._tagged(element))
+            if element.tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip_depth:
+            self._text(data)
+
+    def close(self) -> None:
+        super().close()
+        while self._stack:
+            self.handle_endtag(self._stack[-1].tag)
+
+    # -- text -----------------------------------------------------------------------------
+    def _text(self, data: str) -> None:
+        if self._stack:
+            self._stack[-1].runs.append((None, data))
+
+    @staticmethod
+    def _tagged(element: _Element) -> list[tuple[str | None, str]]:
+        """An inline element's runs, labelled with its lang when it has one."""
+        if element.lang is None:
+            return element.runs
+        return [(lang or element.lang, text) for lang, text in element.runs]
+
+    def _close_runs(self) -> None:
+        """A block starts inside an open block: what came before is a paragraph."""
+        block = next((el for el in reversed(self._stack) if el.tag in BLOCK_TAGS), None)
+        if block is not None and block is self._stack[-1] and block.runs:
+            self._emit(_Element(block.tag, block.lang, block.runs))
+            block.runs = []
+
+    def _emit(self, element: _Element) -> None:
+        context = self._context_lang(element)
+        tagged = [(lang, text) for lang, text in element.runs if text.strip()]
+        if tagged and all(lang is not None for lang, _ in tagged):
+            for lang, text in _group(tagged):
+                self._add(text, lang, strong=True)
+        else:
+            text = "".join(text for _, text in element.runs)
+            self._add(text, context[0], strong=context[1])
+        element.runs = []
+
+    def _context_lang(self, element: _Element) -> tuple[str | None, bool]:
+        """The nearest lang: strong unless it comes only from <html> or <body>."""
+        for el in (element, *reversed(self._stack)):
+            if el.lang:
+                return el.lang, el.tag not in PAGE_TAGS
+        return None, False
+
+    def _add(self, text: str, lang: str | None, *, strong: bool) -> None:
+        cleaned = clean_inline(text)
+        if cleaned:
+            self.blocks.append(RawBlock(cleaned, lang, strong))
+
+
+def _group(runs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    """Join consecutive runs of the same language."""
+    grouped: list[tuple[str | None, str]] = []
+    for lang, text in runs:
+        if grouped and grouped[-1][0] == lang:
+            grouped[-1] = (lang, grouped[-1][1] + " " + text)
+        else:
+            grouped.append((lang, text))
+    return grouped
+
+
+def html_blocks(text: str) -> list[RawBlock]:
+    parser = _BlockParser()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks

@@ -1,0 +1,110 @@
+"""Paragraphs of a Markdown file, without its code.
+
+Block structure is read line by line (CommonMark's common subset): fenced and indented
+code blocks are left out of both languages, headings, list items, block quotes and
+table cells become paragraphs, and inline markup (links, emphasis, inline code, HTML
+tags) is reduced to its text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
+
+_FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_SETEXT_RULE = regex.compile(r"^\s{0,3}(?:=+|-+)\s*$")
+_RULE = regex.compile(r"^\s{0,3}(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_BULLET = regex.compile(r"^\s{0,3}(?:[-*+]\s+|([0-9]{1,9}[.)])\s+)")
+_QUOTE = regex.compile(r"^\s{0,3}>\s?")
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_INDENTED = regex.compile(r"^(?: {4}|\t)")
+
+_IMAGE = regex.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = regex.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+_AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
+_TAG = regex.compile(r"</?[A-Za-z][^>]*>")
+_CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
+_EMPHASIS = regex.compile(r"(\*\*|__|\*|(?<![\w\\])_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def markdown_blocks(text: str) -> list[RawBlock]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [RawBlock(t) for t in (clean_inline(inline_text(p)) for p in _paragraphs(lines))
+            if t]
+
+
+def inline_text(text: str) -> str:
+    """The readable text of one paragraph of inline Markdown."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE_SPAN.sub(lambda m: m.group(2).strip(), text)
+    text = _TAG.sub("", text)
+    for _ in range(2):  # nested emphasis: ***x***
+        text = _EMPHASIS.sub(r"\2", text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
+    """Raw paragraph texts in order, code blocks dropped."""
+    current: list[str] = []
+    fence: str | None = None
+    for k, line in enumerate(lines):
+        if fence is not None:
+            if line.strip().startswith(fence):
+                fence = None
+            continue
+        opening = _FENCE.match(line)
+        if opening:
+            yield from _flush(current)
+            fence = opening.group(1)
+            continue
+        yield from _block_line(line, current, k > 0 and not lines[k - 1].strip())
+    yield from _flush(current)
+
+
+def _block_line(line: str, current: list[str], after_blank: bool) -> Iterator[str]:
+    """Handle one line outside code fences, appending to or flushing ``current``."""
+    if not line.strip():
+        yield from _flush(current)
+        return
+    if _INDENTED.match(line) and after_blank and not current:
+        return  # indented code block
+    if _SETEXT_RULE.match(line) and current:
+        yield from _flush(current)  # "Title\n=====": the title is its own paragraph
+        return
+    if _RULE.match(line) or _TABLE_RULE.match(line):
+        yield from _flush(current)
+        return
+    heading = _HEADING.match(line)
+    if heading:
+        yield from _flush(current)
+        yield heading.group(1)
+        return
+    if _TABLE_ROW.match(line):
+        yield from _flush(current)
+        yield from (cell for cell in line.strip().strip("|").split("|") if cell.strip())
+        return
+    yield from _start_or_continue(line, current)
+
+
+def _start_or_continue(line: str, current: list[str]) -> Iterator[str]:
+    line = _QUOTE.sub("", line)
+    bullet = _BULLET.match(line)
+    if bullet:
+        yield from _flush(current)
+        number = bullet.group(1)
+        line = (number + " " if number else "") + line[bullet.end():]
+    current.append(line)
+
+
+def _flush(current: list[str]) -> Iterator[str]:
+    if current:
+        yield join_lines(current)
+        current.clear()
