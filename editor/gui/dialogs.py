@@ -1,0 +1,255 @@
+"""Dialogs: problems, import warnings, About, export, keyboard shortcuts, preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFontDialog,
+    QFormLayout,
+    QKeySequenceEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor import APP_NAME, __version__
+from editor.gui import actions as actions_mod
+from editor.gui import settings
+
+if TYPE_CHECKING:
+    from editor.gui.mainwindow import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("dialogs", text)
+
+
+def show_problem(parent: QWidget, title: str, exc: BaseException) -> None:
+    """A short message naming the file and the problem; the details on demand."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(exc), QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("problem_box")
+    box.setDetailedText(f"{type(exc).__name__}: {exc}")
+    box.open() if _offscreen() else box.exec()
+
+
+def _offscreen() -> bool:
+    from PySide6.QtGui import QGuiApplication
+
+    return QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
+def show_import_warnings(parent: QWidget, warnings: list[Any],
+                         go_to: Callable[[Any], None]) -> None:
+    """A list of import warnings; double-clicking one with a page shows that page."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("import_warnings")
+    dialog.setWindowTitle(_tr("Import warnings"))
+    layout = QVBoxLayout(dialog)
+    items = QListWidget()
+    for warning in warnings:
+        where = _tr(" (page {n})").format(n=warning.page + 1) if warning.page is not None else ""
+        item = QListWidgetItem(f"{warning.message}{where}")
+        item.setData(Qt.ItemDataRole.UserRole, warning)
+        items.addItem(item)
+    items.itemDoubleClicked.connect(lambda item: go_to(item.data(Qt.ItemDataRole.UserRole)))
+    layout.addWidget(items)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(560, 300)
+    dialog.show()
+
+
+def about(parent: QWidget) -> None:
+    QMessageBox.about(parent, _tr("About {app}").format(app=APP_NAME), about_text())
+
+
+def about_text() -> str:
+    return _tr(
+        "<h3>{app} {version}</h3>"
+        "<p>Align, revise and export Chinese–English bilingual documents beside their "
+        "source PDF.</p>"
+        "<p>Dictionary data: CC-CEDICT, © MDBG, licensed under "
+        "<a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA 4.0</a>.</p>"
+        "<p>PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).</p>"
+    ).format(app=APP_NAME, version=__version__)
+
+
+# -- export ----------------------------------------------------------------------------------
+def export_dialog(window: MainWindow) -> None:
+    try:
+        from editor.core.export import FORMATS, ExportOptions, export_bitext
+    except ImportError as exc:
+        QMessageBox.information(window, _tr("Export"), _tr("Export is unavailable: {e}")
+                                .format(e=exc))
+        return
+    dialog = QDialog(window)
+    dialog.setObjectName("export_dialog")
+    dialog.setWindowTitle(_tr("Export"))
+    form = QFormLayout(dialog)
+    fmt = QComboBox()
+    for name, info in FORMATS.items():
+        fmt.addItem(f"{info.description} ({info.extension})", name)
+    confirmed = QCheckBox(_tr("Confirmed links only"))
+    unpaired = QCheckBox(_tr("Include 1-0 and 0-1 links"))
+    unpaired.setChecked(True)
+    original = QCheckBox(_tr("Use the extracted text instead of the edited text"))
+    form.addRow(_tr("Format:"), fmt)
+    for box in (confirmed, unpaired, original):
+        form.addRow(box)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    if not dialog.exec():
+        return
+    name = fmt.currentData()
+    ext = FORMATS[name].extension
+    suggested = str(Path.home() / ((window.files.name or "export") + ext))
+    path, _ = QFileDialog.getSaveFileName(window, _tr("Export As"), suggested, f"*{ext}")
+    if not path:
+        return
+    options = ExportOptions(confirmed_only=confirmed.isChecked(),
+                            include_unpaired=unpaired.isChecked(),
+                            use_original_text=original.isChecked(), title=window.files.name)
+    from editor.core.errors import BitextError
+
+    try:
+        export_bitext(window.session.bitext, path, name, options)
+    except (BitextError, OSError) as exc:
+        show_problem(window, _tr("Export failed"), exc)
+        return
+    window.say(_tr("Exported {path}").format(path=path))
+
+
+# -- keyboard shortcuts -----------------------------------------------------------------------
+class ShortcutsDialog(QDialog):
+    """Every action with its shortcut; edit a cell to change it (stored in settings)."""
+
+    def __init__(self, parent: QWidget, actions: dict[str, QAction]) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle(_tr("Keyboard Shortcuts"))
+        self.actions = actions
+        self.table = QTableWidget(len(actions_mod.ACTIONS), 2)
+        self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
+        self.edits: dict[str, QKeySequenceEdit] = {}
+        for row, spec in enumerate(actions_mod.ACTIONS):
+            item = QTableWidgetItem(actions[spec.id].text().replace("&", ""))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.table.setItem(row, 0, item)
+            edit = QKeySequenceEdit(actions[spec.id].shortcut())
+            edit.setObjectName(f"shortcut_{spec.id}")
+            self.edits[spec.id] = edit
+            self.table.setCellWidget(row, 1, edit)
+        self.table.resizeColumnsToContents()
+        defaults = QPushButton(_tr("Restore Defaults"))
+        defaults.clicked.connect(self.restore_defaults)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(defaults, QDialogButtonBox.ButtonRole.ResetRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+
+    def restore_defaults(self) -> None:
+        for spec in actions_mod.ACTIONS:
+            self.edits[spec.id].setKeySequence(QKeySequence(spec.shortcut))
+
+    def accept(self) -> None:
+        chosen = {spec.id: self.edits[spec.id].keySequence().toString()
+                  for spec in actions_mod.ACTIONS}
+        clashes = _clashes(chosen)
+        if clashes:
+            QMessageBox.warning(self, _tr("Keyboard Shortcuts"),
+                                _tr("{key} is used twice.").format(key=clashes[0]))
+            return
+        overrides = {k: v for k, v in chosen.items() if v != actions_mod.BY_ID[k].shortcut}
+        settings.put("shortcuts", overrides)
+        actions_mod.apply_shortcuts(self.actions, overrides)
+        super().accept()
+
+
+def _clashes(chosen: dict[str, str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for key in chosen.values():
+        if key and key in seen:
+            out.append(key)
+        seen.add(key)
+    return out
+
+
+# -- preferences ------------------------------------------------------------------------------
+LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"),
+             ("zh_TW", "繁體中文"))
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferences_dialog")
+        self.setWindowTitle(_tr("Preferences"))
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        for code, label in LANGUAGES:
+            self.language.addItem(_tr(label) if not code else label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui/language"))))
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(0.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(float(settings.get("review/threshold")))
+        self.fonts = {lang: settings.get(f"fonts/{lang}") for lang in ("zh", "en")}
+        form.addRow(_tr("Interface language (after restart):"), self.language)
+        form.addRow(_tr("Doubtful below confidence:"), self.threshold)
+        for lang, label in (("zh", _tr("Chinese font…")), ("en", _tr("English font…"))):
+            button = QPushButton(label)
+            button.clicked.connect(lambda checked=False, lg=lang: self._pick_font(lg))
+            form.addRow(button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _pick_font(self, lang: str) -> None:
+        from editor.gui.fonts import pane_font
+
+        ok, font = QFontDialog.getFont(pane_font(lang), self)  # type: ignore[arg-type]
+        if ok:
+            self.fonts[lang] = font.toString()
+
+    def accept(self) -> None:
+        settings.put("ui/language", self.language.currentData())
+        settings.put("review/threshold", self.threshold.value())
+        for lang, value in self.fonts.items():
+            settings.put(f"fonts/{lang}", value)
+        super().accept()
+
+
+def system_language() -> str:
+    name = QLocale.system().name()
+    if name.startswith("zh"):
+        return "zh_TW" if name in ("zh_TW", "zh_HK", "zh_MO") or "Hant" in name else "zh_CN"
+    return "en"

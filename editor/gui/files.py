@@ -1,0 +1,410 @@
+"""Files: open, import, save, bundle, recent files, autosave and recovery, export.
+
+Expected problems (:class:`~editor.core.errors.BitextError`) become a short message
+box with details; imports and alignment run as jobs with a progress dialog and Cancel.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
+
+from editor.core.errors import BitextError, InputError
+from editor.core.model import Bitext, RectTuple
+from editor.core.project import SUFFIX, load_project, save_project
+from editor.gui import dialogs, settings
+from editor.gui.bundle import BUNDLE_SUFFIX, save_bundle, unpack_bundle
+from editor.gui.importing import ImportOutcome, import_and_align
+from editor.gui.workers import Cancelled, Job
+from editor.resources import resource_path
+
+if TYPE_CHECKING:
+    from editor.gui.mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+RECENT_MAX = 10
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".docx", ".html", ".htm", ".md")
+TABLE_SUFFIXES = (".tmx", ".tsv", ".tab", ".csv", ".xlsx")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Files", text)
+
+
+def sample_path() -> Path:
+    return resource_path("samples", "seed-sample.pdf")
+
+
+def data_dir(kind: str) -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    folder = Path(base) / kind
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+class Files:
+    def __init__(self, window: MainWindow) -> None:
+        self.w = window
+        self.path: Path | None = None
+        self.name = ""
+        self.source_paths: dict[str, Path | None] = {}
+        self.job: Job | None = None
+        self._hits: dict[tuple[str, int], list[tuple[RectTuple, str]]] = {}
+        self.recovery_file = data_dir("recovery") / f"session-{id(self):x}{SUFFIX}"
+        self._saved_index = -1
+        self.autosave = QTimer(window)
+        seconds = max(5, min(30, int(settings.get("files/autosave_seconds"))))
+        self.autosave.setInterval(1000 * seconds)
+        self.autosave.timeout.connect(self.write_recovery)
+        self.autosave.start()
+
+    # -- the current document --------------------------------------------------------------
+    def set_document(self, path: Path | None, name: str,
+                     source_paths: dict[str, Path | None]) -> None:
+        self.path = path
+        self.name = name
+        self.source_paths = dict(source_paths)
+        self._hits.clear()
+        self._saved_index = -1
+        self.w.update_title()
+
+    def pdf_for(self, source_id: str) -> tuple[str | None, str, str]:
+        """(path to show, label, problem) for a source id."""
+        source = self.w.session.bitext.source(source_id)
+        if source is None:
+            return None, "", _tr("The sentence names an unknown source document.")
+        path = self.source_paths.get(source_id)
+        label = Path(source.path).name
+        if path is None:
+            return None, label, _tr("The source document {name} is missing or was moved; "
+                                    "put it beside the project to see it here.").format(name=label)
+        if path.suffix.lower() != ".pdf":
+            return None, label, _tr("{name} is not a PDF, so there is no page to show.").format(
+                name=label)
+        return str(path), label, ""
+
+    def sentence_at(self, path: str, page: int, x: float, y: float) -> str | None:
+        """The sentence whose rectangle on that page contains the point (PDF points)."""
+        candidates = self._page_rects(path, page)
+        best: tuple[float, str] | None = None
+        for (x0, y0, x1, y1), sid in candidates:
+            if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
+                area = (x1 - x0) * (y1 - y0)
+                if best is None or area < best[0]:
+                    best = (area, sid)
+        return best[1] if best else None
+
+    def _page_rects(self, path: str, page: int) -> list[tuple[RectTuple, str]]:
+        key = (path, page)
+        bt = self.w.session.bitext
+        ids = {sid for sid, p in self.source_paths.items() if p is not None and str(p) == path}
+        rects = [(r, s.id) for s in bt.sentences.values()
+                 if s.provenance is not None and s.provenance.source in ids
+                 and s.provenance.page == page for r in s.provenance.rects]
+        self._hits[key] = rects
+        return rects
+
+    # -- opening --------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in (SUFFIX, BUNDLE_SUFFIX, *DOCUMENT_SUFFIXES,
+                                                *TABLE_SUFFIXES))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w, _tr("Open"), str(self._last_folder()),
+            _tr("Everything Bitext Editor opens ({patterns});;All files (*)").format(
+                patterns=patterns))
+        if paths:
+            self.open_paths(paths)
+
+    def import_dialog(self) -> None:
+        patterns = " ".join(f"*{s}" for s in DOCUMENT_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.w, _tr("Import one bilingual document or a Chinese–English pair"),
+            str(self._last_folder()), _tr("Documents ({patterns})").format(patterns=patterns))
+        if paths:
+            self.open_paths(paths)
+
+    def open_sample(self) -> None:
+        if self.maybe_save():
+            self.import_documents([str(sample_path())], cache=True)
+
+    def open_paths(self, paths: list[str]) -> None:
+        if not self.maybe_save():
+            return
+        first = Path(paths[0])
+        suffix = first.suffix.lower()
+        try:
+            if len(paths) == 1 and suffix == SUFFIX:
+                self.open_project(first)
+            elif len(paths) == 1 and first.name.endswith(BUNDLE_SUFFIX):
+                self.open_project(unpack_bundle(first), name=first.stem)
+            elif len(paths) == 1 and suffix in TABLE_SUFFIXES:
+                self._open_table(first)
+            else:
+                self.import_documents(paths)
+        except BitextError as exc:
+            dialogs.show_problem(self.w, _tr("Cannot open the file"), exc)
+
+    def open_project(self, path: Path, name: str | None = None,
+                     recovered_from: Path | None = None) -> None:
+        project = load_project(path)
+        bitext = project.bitext
+        folder = path.resolve().parent
+        bitext.sources = [replace(s, path=str(project.source_paths.get(s.id) or (folder / s.path)))
+                          for s in bitext.sources]
+        target = recovered_from if recovered_from is not None else path
+        self.w.set_bitext(bitext, target, project.view_state,
+                          name or target.name.removesuffix(SUFFIX), project.source_paths)
+        self.add_recent(target)
+        if project.missing_sources:
+            names = ", ".join(Path(s.path).name for s in project.missing_sources)
+            self.w.say(_tr("Missing source documents: {names}").format(names=names))
+
+    def _open_table(self, path: Path) -> None:
+        from editor.core.export import read_bitext
+
+        bitext = read_bitext(path)
+        self.w.set_bitext(bitext, None, {}, path.stem)
+        self.w.session.undo_stack.resetClean()
+
+    def import_documents(self, paths: list[str], password: str | None = None,
+                         cache: bool = False) -> None:
+        """Run import and alignment on the PDF thread with a progress dialog."""
+        if cache and self._open_cached(paths):
+            return
+        job = Job(lambda progress, cancel: import_and_align(paths, password, progress, cancel),
+                  "import")
+        progress = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, 1000, self.w)
+        progress.setWindowTitle(_tr("Import"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.canceled.connect(job.cancel)
+        job.progress.connect(lambda text, f: (progress.setLabelText(text or _tr("Importing…")),
+                                              progress.setValue(int(f * 1000))))
+        job.finished.connect(lambda out: self._imported(paths, out, progress, cache))
+        job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache))
+        self.job = job
+        job.start_on(self.w.renderer.thread)
+
+    def _imported(self, paths: list[str], outcome: ImportOutcome, progress: QProgressDialog,
+                  cache: bool) -> None:
+        progress.reset()
+        self.job = None
+        bitext = outcome.bitext
+        sources = {s.id: Path(s.path) if s.path else None for s in bitext.sources}
+        name = " + ".join(Path(p).stem for p in paths)
+        self.w.set_bitext(bitext, None, {}, name, sources)
+        if not cache:
+            self.w.session.undo_stack.resetClean()
+        if cache:
+            self._store_cached(paths, bitext)
+        if outcome.warnings:
+            dialogs.show_import_warnings(self.w, outcome.warnings, self._show_warning_page)
+
+    def _import_failed(self, paths: list[str], exc: object, progress: QProgressDialog,
+                       cache: bool) -> None:
+        progress.reset()
+        self.job = None
+        if isinstance(exc, Cancelled):
+            self.w.say(_tr("Import cancelled."))
+            return
+        if isinstance(exc, InputError) and "encrypt" in str(exc).lower():
+            password, ok = QInputDialog.getText(
+                self.w, _tr("Password"), _tr("{name} is encrypted. Password:").format(
+                    name=Path(exc.path).name), QLineEdit.EchoMode.Password)
+            if ok:
+                self.import_documents(paths, password, cache)
+            return
+        if isinstance(exc, BitextError):
+            dialogs.show_problem(self.w, _tr("Cannot import"), exc)
+            return
+        if isinstance(exc, ImportError):
+            dialogs.show_problem(self.w, _tr("Cannot import"),
+                                 InputError(paths[0], f"import is unavailable ({exc})"))
+            return
+        raise exc  # type: ignore[misc]  # unexpected: the crash handler takes it
+
+    def _show_warning_page(self, warning: Any) -> None:
+        if warning.page is None or warning.source is None:
+            return
+        path, label, problem = self.pdf_for(warning.source)
+        self.w.pdf.show_document(path, label, problem)
+        if path is not None:
+            self.w.pdf.show_page(warning.page, [])
+
+    # -- the sample's aligned project is cached, so a second start opens at once -------------
+    def _cache_file(self, paths: list[str]) -> Path | None:
+        try:
+            digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in paths)).hexdigest()
+        except OSError:
+            return None
+        return data_dir("cache") / f"{digest[:24]}{SUFFIX}"
+
+    def _open_cached(self, paths: list[str]) -> bool:
+        cached = self._cache_file(paths)
+        if cached is None or not cached.is_file():
+            return False
+        try:
+            project = load_project(cached)
+        except BitextError:
+            return False
+        bitext = project.bitext
+        bitext.sources = [replace(s, path=p) for s, p in zip(bitext.sources, paths, strict=False)]
+        sources = {s.id: Path(s.path) for s in bitext.sources}
+        self.w.set_bitext(bitext, None, {}, " + ".join(Path(p).stem for p in paths), sources)
+        return True
+
+    def _store_cached(self, paths: list[str], bitext: Bitext) -> None:
+        cached = self._cache_file(paths)
+        if cached is not None:
+            try:
+                save_project(bitext, cached, {}, backup=False)
+            except OSError as exc:
+                log.info("cannot cache %s: %s", cached, exc)
+
+    # -- saving ----------------------------------------------------------------------------
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggested = str(self._last_folder() / ((self.name or "untitled") + SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self.w, _tr("Save Project As"), suggested,
+                                              _tr("Bitext projects (*{s})").format(s=SUFFIX))
+        if not path:
+            return False
+        target = Path(path if path.endswith(SUFFIX) else path + SUFFIX)
+        return self._save_to(target)
+
+    def _save_to(self, target: Path) -> bool:
+        self.w.finish_editing()
+        try:
+            save_project(self.w.session.bitext, target, self.w.view_state())
+        except (BitextError, OSError) as exc:
+            dialogs.show_problem(self.w, _tr("Cannot save"), exc)
+            return False
+        self.path = target
+        self.name = target.name.removesuffix(SUFFIX)
+        sources = self.w.session.bitext.sources
+        self.source_paths = {s.id: self.source_paths.get(s.id) for s in sources}
+        self.w.session.undo_stack.setClean()
+        self.add_recent(target)
+        self.w.update_title()
+        self.drop_recovery()
+        self.w.say(_tr("Saved {path}").format(path=target))
+        return True
+
+    def save_bundle(self) -> None:
+        suggested = str(self._last_folder() / ((self.name or "untitled") + BUNDLE_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(
+            self.w, _tr("Save Bundle"), suggested,
+            _tr("Bitext bundles (*{s})").format(s=BUNDLE_SUFFIX))
+        if not path:
+            return
+        target = Path(path if path.endswith(BUNDLE_SUFFIX) else path + BUNDLE_SUFFIX)
+        self.w.finish_editing()
+        try:
+            missing = save_bundle(self.w.session.bitext, target, self.w.view_state(),
+                                  self.source_paths)
+        except (BitextError, OSError) as exc:
+            dialogs.show_problem(self.w, _tr("Cannot save the bundle"), exc)
+            return
+        note = (_tr(" (without {n} missing source documents)").format(n=len(missing))
+                if missing else "")
+        self.w.say(_tr("Saved bundle {path}").format(path=target) + note)
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, clean)."""
+        if self.w.session.undo_stack.isClean() or not self.w.session.bitext.links:
+            return True
+        answer = QMessageBox.question(
+            self.w, _tr("Unsaved changes"),
+            _tr("Save the changes to {name}?").format(name=self.name or _tr("Untitled")),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.drop_recovery()
+            return True
+        return False
+
+    # -- recent files -----------------------------------------------------------------------
+    def add_recent(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [p for p in settings.get("files/recent")
+                                          if p != str(path.resolve())]
+        settings.put("files/recent", recent[:RECENT_MAX])
+        self.refresh_recent_menu()
+
+    def refresh_recent_menu(self) -> None:
+        menu = getattr(self.w, "recent_menu", None)
+        if menu is None:
+            return
+        menu.clear()
+        for entry in settings.get("files/recent"):
+            action = menu.addAction(entry)
+            action.triggered.connect(lambda checked=False, p=entry: self.open_paths([p]))
+        menu.setEnabled(not menu.isEmpty())
+
+    def _last_folder(self) -> Path:
+        recent = settings.get("files/recent")
+        return Path(recent[0]).parent if recent else Path.home()
+
+    # -- autosave and recovery --------------------------------------------------------------
+    def write_recovery(self) -> None:
+        """Keep unsaved work at most one autosave interval old in the recovery folder."""
+        stack = self.w.session.undo_stack
+        if stack.isClean() or stack.index() == self._saved_index:
+            return
+        state = {**self.w.view_state(), "recovery_of": str(self.path) if self.path else "",
+                 "recovery_name": self.name}
+        try:
+            save_project(self.w.session.bitext, self.recovery_file, state, backup=False)
+        except (BitextError, OSError) as exc:
+            log.warning("cannot write the recovery file: %s", exc)
+            return
+        self._saved_index = stack.index()
+
+    def drop_recovery(self) -> None:
+        self.recovery_file.unlink(missing_ok=True)
+        self._saved_index = -1
+
+    def shutdown(self) -> None:
+        self.autosave.stop()
+        if self.job is not None:
+            self.job.cancel()
+        if self.w.session.undo_stack.isClean():
+            self.drop_recovery()
+
+    # -- other dialogs ---------------------------------------------------------------------
+    def export_dialog(self) -> None:
+        dialogs.export_dialog(self.w)
+
+    def realign(self, rest: bool) -> None:
+        from editor.gui.realign import start_realign
+
+        start_realign(self.w, rest)
+
+    def shortcuts_dialog(self) -> None:
+        dialogs.ShortcutsDialog(self.w, self.w.actions).exec()
+
+    def preferences_dialog(self) -> None:
+        if dialogs.PreferencesDialog(self.w).exec():
+            self.w.apply_fonts()
+            self.w.apply_filters()
+
+    def about(self) -> None:
+        dialogs.about(self.w)
+
+
+def pending_recoveries() -> list[Path]:
+    """Recovery files left by sessions that did not end cleanly, newest first."""
+    folder = data_dir("recovery")
+    return sorted(folder.glob(f"session-*{SUFFIX}"), key=lambda p: p.stat().st_mtime,
+                  reverse=True)

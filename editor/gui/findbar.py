@@ -1,0 +1,192 @@
+"""Find and replace bar under the text panes.
+
+Searching walks the links from the current one (wrapping round); Replace changes the
+occurrence found last; Replace All changes every match in one undo step. The current
+search also drives the "search results" filter.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+import regex
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from editor.core import ops
+from editor.core.model import Lang
+from editor.gui.commands import Planner
+from editor.gui.search import Hit, SearchSpec, hits, replaced_texts
+
+if TYPE_CHECKING:
+    from editor.gui.mainwindow import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FindBar", text)
+
+
+class FindBar(QWidget):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("find_bar")
+        self.w = window
+        self.last_hit: Hit | None = None
+        self.pattern = QLineEdit()
+        self.pattern.setObjectName("find_pattern")
+        self.pattern.setPlaceholderText(_tr("Find"))
+        self.replacement = QLineEdit()
+        self.replacement.setObjectName("find_replacement")
+        self.replacement.setPlaceholderText(_tr("Replace with"))
+        self.use_regex = QCheckBox(_tr("Regex"))
+        self.case = QCheckBox(_tr("Case"))
+        self.whole_word = QCheckBox(_tr("Whole word"))
+        self.langs = QComboBox()
+        self.langs.addItem(_tr("Both languages"), ("zh", "en"))
+        self.langs.addItem(_tr("Chinese"), ("zh",))
+        self.langs.addItem(_tr("English"), ("en",))
+        buttons = []
+        for text, slot, name in ((_tr("Next"), self.find_next, "find_next_button"),
+                                 (_tr("Previous"), partial(self.find_next, backwards=True),
+                                  "find_previous_button"),
+                                 (_tr("Replace"), self.replace_one, "replace_button"),
+                                 (_tr("Replace All"), self.replace_all, "replace_all_button")):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.append(button)
+        close = QToolButton()
+        close.setText("×")
+        close.clicked.connect(self.close_bar)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        for widget in (self.pattern, self.replacement, self.use_regex, self.case,
+                       self.whole_word, self.langs, *buttons, close):
+            layout.addWidget(widget)
+        self.pattern.returnPressed.connect(self.find_next)
+        self.pattern.textChanged.connect(self._spec_changed)
+        for box in (self.use_regex, self.case, self.whole_word):
+            box.toggled.connect(self._spec_changed)
+        self.langs.currentIndexChanged.connect(self._spec_changed)
+
+    def open(self) -> None:
+        self.show()
+        self.pattern.setFocus()
+        self.pattern.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.w.view.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_bar()
+            return
+        super().keyPressEvent(event)
+
+    def spec(self) -> SearchSpec | None:
+        if not self.pattern.text():
+            return None
+        langs: tuple[Lang, ...] = self.langs.currentData()
+        return SearchSpec(self.pattern.text(), self.use_regex.isChecked(),
+                          self.case.isChecked(), self.whole_word.isChecked(), langs)
+
+    def _valid_spec(self) -> SearchSpec | None:
+        spec = self.spec()
+        if spec is None:
+            return None
+        try:
+            spec.compiled()
+        except regex.error as exc:
+            self.w.say(_tr("Invalid regular expression: {e}").format(e=exc))
+            return None
+        return spec
+
+    def _spec_changed(self) -> None:
+        self.last_hit = None
+        if self.w.actions["filter_search"].isChecked() and self._valid_spec() is not None:
+            self.w.apply_filters()
+
+    def find_next(self, backwards: bool = False) -> Hit | None:
+        spec = self._valid_spec()
+        if spec is None:
+            if not self.isVisible():
+                self.open()
+            return None
+        start = self.w.focus[0] if self.w.focus else 0
+        found = self._next_hit(spec, start, backwards)
+        if found is None:
+            self.w.say(_tr("Not found: {p}").format(p=spec.pattern))
+            return None
+        self.last_hit = found
+        self.w.select_row(found.row, found.lang, found.k)
+        self.w.say(_tr("Found in link {n}").format(n=found.row + 1))
+        return found
+
+    def _next_hit(self, spec: SearchSpec, start: int, backwards: bool) -> Hit | None:
+        last = self.last_hit
+        for hit in hits(self.w.session.bitext, spec, start, backwards):
+            if last is None or hit.row != last.row:
+                return hit
+            if _key(hit) != _key(last) and (_key(hit) < _key(last)) == backwards:
+                return hit
+        return None
+
+    def replace_one(self) -> None:
+        spec, hit = self._valid_spec(), self.last_hit
+        if spec is None or hit is None:
+            self.find_next()
+            return
+        text = self.w.session.bitext.sentences.get(hit.sid)
+        match = spec.compiled().match(text.text, hit.start) if text else None
+        if text is None or match is None or match.end() != hit.stop:
+            self.last_hit = None
+            self.find_next()
+            return
+        new = text.text[:hit.start] + match.expand(self._template(spec)) + text.text[hit.stop:]
+        self.w.session.perform(partial(ops.edit_text, sid=hit.sid, text=new), (hit.row,))
+        self.find_next()
+
+    def replace_all(self) -> int:
+        spec = self._valid_spec()
+        if spec is None:
+            self.open()
+            return 0
+        bt = self.w.session.bitext
+        changed = replaced_texts(bt, spec, self._template(spec))
+        rows = _rows_of(bt, changed)
+        steps: list[tuple[Planner, tuple[int, ...]]] = [
+            (partial(ops.edit_text, sid=sid, text=text), (rows[sid],))
+            for sid, text in changed.items()]
+        if steps and self.w.session.perform_all("Replace all", steps):
+            self.w.say(_tr("Replaced in {n} sentences.").format(n=len(steps)))
+        elif not steps:
+            self.w.say(_tr("Nothing to replace."))
+        return len(steps)
+
+    def _template(self, spec: SearchSpec) -> str:
+        text = self.replacement.text()
+        return text if spec.use_regex else text.replace("\\", "\\\\")
+
+
+def _key(hit: Hit) -> tuple[int, int, int]:
+    return (0 if hit.lang == "zh" else 1, hit.k, hit.start)
+
+
+def _rows_of(bt: object, sids: dict[str, str]) -> dict[str, int]:
+    rows: dict[str, int] = {}
+    for row, link in enumerate(bt.links):  # type: ignore[attr-defined]
+        for sid in (*link.zh, *link.en):
+            if sid in sids:
+                rows[sid] = row
+    return rows

@@ -1,0 +1,39 @@
+"""From documents to an aligned bitext: the function an import job runs.
+
+Pure Python over the core (extraction, segmentation, alignment); the GUI runs it on the
+PDF thread through :class:`~editor.gui.workers.Job`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from editor.core.extract.types import ImportWarning
+from editor.core.model import Bitext
+
+
+@dataclass(slots=True)
+class ImportOutcome:
+    bitext: Bitext
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+
+def import_and_align(paths: Sequence[str], password: str | None,
+                     progress: Callable[..., None], cancel: Callable[[], bool]) -> ImportOutcome:
+    """Extract, segment and align ``paths`` (one bilingual file or a pair)."""
+    from editor.core.align import align_sentences
+    from editor.core.extract.api import import_documents  # type: ignore[import-not-found]
+
+    progress("Reading documents…", 0.0)
+    result: Any = import_documents(list(paths), password=password, progress=progress,
+                                   cancel=cancel)
+    zh, en = list(result.zh), list(result.en)
+    progress("Aligning sentences…", 0.6)
+    beads = align_sentences([s.text for s in zh], [s.text for s in en], progress=progress,
+                            cancel=cancel)
+    bitext = Bitext.from_beads(zh, en, [(b.zh, b.en) for b in beads],
+                               sources=result.extraction.sources,
+                               confidences=[b.confidence for b in beads])
+    return ImportOutcome(bitext, list(result.extraction.warnings))

@@ -1,0 +1,136 @@
+"""The aligned text view: one table row per link, Chinese | gutter | English.
+
+Row heights follow the wrapped text, but measuring 50,000 rows up front would take
+seconds, so only the rows on screen are measured (after every scroll, resize and
+model change). Keyboard: Enter or F2 or typing edits the current side; Left/Right
+jump between the two sides; a click inside a cell also picks the sentence under it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from editor.core.model import Lang
+from editor.gui.delegates import GutterDelegate, SideDelegate
+from editor.gui.linkmodel import COL_EN, COL_GUTTER, COL_ZH, COLUMN_LANG
+
+
+class LinkView(QTableView):
+    #: the user pointed at sentence k of a side cell (proxy index)
+    sentence_clicked = Signal(QModelIndex, int)
+
+    def __init__(self, zh: SideDelegate, en: SideDelegate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("link_view")
+        self.side_delegates = {"zh": zh, "en": en}
+        self.setItemDelegateForColumn(COL_ZH, zh)
+        self.setItemDelegateForColumn(COL_EN, en)
+        self.gutter = GutterDelegate(self)
+        self.setItemDelegateForColumn(COL_GUTTER, self.gutter)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setShowGrid(False)
+        self.setTabKeyNavigation(False)
+        vertical = self.verticalHeader()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        vertical.setDefaultSectionSize(44)
+        vertical.setMinimumWidth(44)
+        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_visible_rows)
+        self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
+
+    def setModel(self, model: object) -> None:  # type: ignore[override]
+        super().setModel(model)  # type: ignore[arg-type]
+        horizontal = self.horizontalHeader()
+        horizontal.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
+        horizontal.setSectionResizeMode(COL_GUTTER, QHeaderView.ResizeMode.Fixed)
+        horizontal.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
+        horizontal.resizeSection(COL_GUTTER, GutterDelegate.WIDTH)
+        horizontal.sectionResized.connect(self.schedule_fit)
+        m = self.model()
+        for signal in (m.rowsInserted, m.rowsRemoved, m.modelReset, m.layoutChanged,
+                       m.dataChanged):
+            signal.connect(self.schedule_fit)
+        self.schedule_fit()
+
+    # -- row heights -------------------------------------------------------------------
+    def schedule_fit(self, *args: object) -> None:
+        self._fit_timer.start()
+
+    def fit_visible_rows(self) -> None:
+        """Measure the rows now on screen (and a few below) to their text height."""
+        model = self.model()
+        if model is None:
+            return
+        first = self.rowAt(0)
+        if first < 0:
+            return
+        height = self.viewport().height()
+        row, used, count = first, -self.rowViewportPosition(first), model.rowCount()
+        while row < count and used < height + 200:
+            self.resizeRowToContents(row)
+            used += self.rowHeight(row)
+            row += 1
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.schedule_fit()
+
+    # -- keyboard and mouse ------------------------------------------------------------
+    def current_lang(self) -> Lang | None:
+        return COLUMN_LANG.get(self.currentIndex().column())
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Left/Right (and Tab) jump between the Chinese and English cells."""
+        sideways = (QAbstractItemView.CursorAction.MoveLeft,
+                    QAbstractItemView.CursorAction.MoveRight,
+                    QAbstractItemView.CursorAction.MoveNext,
+                    QAbstractItemView.CursorAction.MovePrevious)
+        current = self.currentIndex()
+        if action in sideways and current.isValid():
+            target = COL_ZH if action in (QAbstractItemView.CursorAction.MoveLeft,
+                                          QAbstractItemView.CursorAction.MovePrevious) else COL_EN
+            if current.column() == target:
+                target = COL_EN if target == COL_ZH else COL_ZH
+            return current.siblingAtColumn(target)
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() and self.state() != QAbstractItemView.State.EditingState):
+            index = self.currentIndex()
+            if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+                return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        index = self.indexAt(event.position().toPoint())
+        lang = COLUMN_LANG.get(index.column())
+        if index.isValid() and lang is not None:
+            delegate = self.side_delegates[lang]
+            k = delegate.sentence_at(self.visualRect(index), index, event.position().toPoint().y())
+            self.sentence_clicked.emit(index, k)
+
+    def edit_other_side(self, index: QPersistentModelIndex, backwards: bool) -> None:
+        """After Tab in an editor: edit the same link's other side."""
+        if not index.isValid():
+            return
+        other = COL_EN if index.column() == COL_ZH else COL_ZH
+        target = self.model().index(index.row(), other)
+        self.setCurrentIndex(target)
+        if target.flags() & Qt.ItemFlag.ItemIsEditable:
+            self.edit(target)

@@ -1,0 +1,112 @@
+"""Background re-alignment of the selection, or of everything after the current link.
+
+The job gets an immutable snapshot (a sub-bitext of the range: frozen links and
+sentences); the core's ``realign`` keeps confirmed links in place. The resulting edit
+is pushed as one undo command only if the range is unchanged meanwhile (``apply``
+refuses otherwise and the user is told).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QProgressDialog
+
+from editor.core.edits import Edit
+from editor.core.errors import BitextError, OperationError
+from editor.core.model import Bitext
+from editor.gui import dialogs
+from editor.gui.workers import Cancelled, Job, JobThread
+
+if TYPE_CHECKING:
+    from editor.gui.mainwindow import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Realign", text)
+
+
+def snapshot(bt: Bitext, start: int, stop: int) -> Bitext:
+    """Links ``start:stop`` with just their sentences (values are frozen: no deep copy)."""
+    links = list(bt.links[start:stop])
+    ids = [sid for link in links for sid in (*link.zh, *link.en)]
+    return Bitext(list(bt.sources), {sid: bt.sentences[sid] for sid in ids}, links)
+
+
+def realign_range(part: Bitext, start: int, progress: Any, cancel: Any) -> Edit:
+    """Re-align all of ``part`` (a snapshot) and shift the edit to the real position."""
+    from editor.core.align import realign
+
+    edit = realign(part, 0, len(part.links), progress=progress, cancel=cancel)
+    return replace(edit, start=edit.start + start)
+
+
+_THREAD: list[JobThread] = []
+
+
+def _thread() -> JobThread:
+    if not _THREAD or not _THREAD[0].isRunning():
+        _THREAD[:] = [JobThread("align-thread")]
+        _THREAD[0].start()
+    return _THREAD[0]
+
+
+def stop_thread() -> None:
+    for thread in _THREAD:
+        thread.stop()
+    _THREAD.clear()
+
+
+def start_realign(window: MainWindow, rest: bool) -> None:
+    window.finish_editing()
+    rows = window.selected_rows()
+    links = len(window.session.bitext.links)
+    if not rows or not links:
+        return
+    start, stop = (rows[0], links) if rest else (rows[0], rows[-1] + 1)
+    if stop - start < 2:
+        window.say(_tr("Select at least two links to re-align."))
+        return
+    part = snapshot(window.session.bitext, start, stop)
+    job = Job(lambda progress, cancel: realign_range(part, start, progress, cancel), "realign")
+    dialog = QProgressDialog(_tr("Re-aligning links {a}–{b}…").format(a=start + 1, b=stop),
+                             _tr("Cancel"), 0, 1000, window)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.canceled.connect(job.cancel)
+    job.progress.connect(lambda text, f: dialog.setValue(int(f * 1000)))
+    job.finished.connect(lambda edit: _done(window, edit, dialog))
+    job.failed.connect(lambda exc: _failed(window, exc, dialog))
+    window.files.job = job
+    job.start_on(_thread())
+
+
+def _done(window: MainWindow, edit: Edit, dialog: QProgressDialog) -> None:
+    dialog.reset()
+    window.files.job = None
+    if not edit.old_links and not edit.new_links:
+        window.say(_tr("Re-alignment changed nothing."))
+        return
+    window.session.perform(lambda bt: _unchanged(bt, edit))
+
+
+def _unchanged(bt: Bitext, edit: Edit) -> Edit:
+    """The edit, if the links it replaces are still as the job saw them."""
+    if tuple(bt.links[edit.start:edit.stop]) != edit.old_links:
+        raise OperationError(_tr("The links changed during re-alignment; run it again."))
+    return edit
+
+
+def _failed(window: MainWindow, exc: object, dialog: QProgressDialog) -> None:
+    dialog.reset()
+    window.files.job = None
+    if isinstance(exc, Cancelled):
+        window.say(_tr("Re-alignment cancelled."))
+    elif isinstance(exc, NotImplementedError | ImportError):
+        window.say(_tr("Re-alignment is not available in this build."))
+    elif isinstance(exc, BitextError):
+        dialogs.show_problem(window, _tr("Cannot re-align"), exc)
+    else:
+        raise exc  # type: ignore[misc]
