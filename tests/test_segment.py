@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -146,7 +147,7 @@ def test_segment_extraction_passes_exceptions_per_language() -> None:
 
 # -- MAC-Dev --------------------------------------------------------------------------------
 
-def _bench():  # type: ignore[no-untyped-def]
+def _bench() -> ModuleType:
     path = Path(__file__).resolve().parents[1] / "bench" / "bench_segment.py"
     spec = importlib.util.spec_from_file_location("bench_segment", path)
     assert spec is not None and spec.loader is not None
