@@ -89,8 +89,13 @@ def read(path: Path):  # -> Bitext
     return bitext_from_table(table, path, kind=path.suffix.lstrip(".").lower() or "tsv")
 
 
-def bitext_from_table(table: list[list[str]], path: Path, *, kind: str):  # -> Bitext
-    """Shared by the TSV/CSV and XLSX readers: map columns by header, else by script."""
+def bitext_from_table(table: list[list[str]], path: Path, *, kind: str,
+                      guarded: bool = True):  # -> Bitext
+    """Shared by the TSV/CSV and XLSX readers: map columns by header, else by script.
+
+    ``guarded``: cells were neutralised against formulas (CSV/TSV) and are restored.
+    """
+    unguard = restore if guarded else str
     if not table:
         raise InputError(path, "the table is empty")
     columns = header_columns(table[0])
@@ -102,7 +107,7 @@ def bitext_from_table(table: list[list[str]], path: Path, *, kind: str):  # -> B
 
     def cell(r: list[str], name: str) -> str:
         k = columns.get(name)
-        return restore(r[k]) if k is not None and k < len(r) else ""
+        return unguard(r[k]) if k is not None and k < len(r) else ""
 
     rows = [RowData(zh=cell(r, "zh"), en=cell(r, "en"), status=cell(r, "status"),
                     confidence=cell(r, "confidence"), note=cell(r, "note")) for r in body]
