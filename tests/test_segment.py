@@ -101,6 +101,9 @@ def test_user_exceptions_extend_the_defaults() -> None:
     assert sentences(text, "en") == ["See Sch.", "Three of the Act.", "Done."]
     assert sentences(text, "en", ("Sch.",)) == ["See Sch. Three of the Act.", "Done."]
     assert "Mr." in DEFAULT_EXCEPTIONS["en"]
+    zh = "他读了《论语》。子曰。学而时习之。"
+    assert len(sentences(zh, "zh")) == 3
+    assert sentences(zh, "zh", ("子曰。",)) == ["他读了《论语》。", "子曰。学而时习之。"]
 
 
 def test_spans_trim_whitespace_and_cover_all_text() -> None:
@@ -168,5 +171,5 @@ def test_mac_dev_boundaries_recovered(lang: Lang) -> None:
     for stem in bench.chapters():
         score, _ = bench.score_chapter(bench.gold_lines(mac / f"{stem}.{lang}"), lang)
         total.add(score)
-    assert total.precision >= 0.95
-    assert total.recall >= 0.95
+    assert total.precision >= 0.97  # bench_segment.py: 0.995 zh, 0.999 en
+    assert total.recall >= 0.97  # 0.986 zh, 0.988 en

@@ -40,7 +40,8 @@ DEFAULT_EXCEPTIONS: Mapping[Lang, tuple[str, ...]] = {
 NUMBER_ABBREVIATIONS: frozenset[str] = frozenset({
     "No.", "Nos.", "no.", "nos.", "Art.", "Arts.", "art.", "Sec.", "Secs.", "sec.", "Cap.",
     "cap.", "para.", "paras.", "Para.", "s.", "ss.", "p.", "pp.", "r.", "rr.", "Sch.",
-    "Ord.", "Reg.", "Item.", "Pt.", "pt.", "Ex.", "Exh.", "Nr.",
+    "Ord.", "Reg.", "Item.", "Pt.", "pt.", "Ex.", "Exh.", "Nr.", "Jan.", "Feb.", "Mar.",
+    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 })
 
 #: Abbreviations that also end sentences: split only when a usual sentence opener
@@ -65,18 +66,24 @@ SENTENCE_OPENERS: frozenset[str] = frozenset((
 _CLOSERS = "”’」』）》〉】〕］｝)]}\"'»›"
 _OPENERS = "“‘「『（《〈【〔［｛([{\"'«‹"
 _CLOSE_CLASS = regex.escape(_CLOSERS)
+_QUOTE_CLOSERS = "”’」』\"'»›"
+_INITIAL = regex.compile(r"\p{Lu}\.,?")
+_AFTER_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.\s+I\.$")  # "J. I." is a name, "said I." not
 
 _CANDIDATE_ZH = regex.compile(
-    rf"(?:[。！？；｡]|[!?]|…+|\.{{3,}}|(?<=\p{{Han}}[{_CLOSE_CLASS}]?)\.(?!\d))+"
+    rf"(?:[。！？；｡]|[!?]|…+|\.{{3,}}|(?<=\p{{Han}}[{_CLOSE_CLASS}]?)\.(?!\d)"
+    rf"|[—–]+(?=[{_CLOSE_CLASS}]))+"
     rf"(?:[{_CLOSE_CLASS}]|\s+[”’」』）》])*"
 )
 _CANDIDATE_EN = regex.compile(
-    rf"(?:\.(?:[^\S\n]?\.){{2,}}|[.!?…。！？｡])+(?:[{_CLOSE_CLASS}])*"
+    rf"(?:\.(?:[^\S\n]?\.){{2,}}|[.!?…。！？｡]|[—–]+(?=[{_CLOSE_CLASS}]))+"
+    rf"(?:[{_CLOSE_CLASS}])*"
 )
-_URL_OR_EMAIL = regex.compile(
-    r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
-    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
-)
+_URL = regex.compile(r"(?:https?://|ftp://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+")
+_EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+"
+                       r"(?:\.[A-Za-z0-9\-]+)+")
+_DOTTED = regex.compile(r"(?:\p{L}\.){2,}")
+_ONE_CAPITAL = regex.compile(r"\p{Lu}\.")
 _TRAILING_URL_PUNCT = ".,;:!?)'\""
 #: Blank lines, and line breaks before a list item, always end a sentence.
 _HARD_BREAK = regex.compile(
@@ -85,10 +92,25 @@ _HARD_BREAK = regex.compile(
 _LIST_MARKER = regex.compile(
     r"\s*(?:\(?(?:[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Za-z]|[ivxlcdmIVXLCDM]{1,6})[.)])\s*"
 )
-_WORD_BEFORE = regex.compile(r"(?:\p{L}[\p{L}\p{M}]*\.)+$|[\p{L}\p{M}]+\.$")
+_WORD_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}.])(?:(?:\p{L}[\p{L}\p{M}]*\.)+|[\p{L}\p{M}]+\.)$"
+)
 _ELLIPSIS = regex.compile(r"^(?:…+|\.(?:\s?\.){2,})$")
 _NUMBER_AFTER = regex.compile(r"[\d(#]|[IVXivx]{2,}\b|[VXvx]\b")
 _ITEM_MARKER = regex.compile(r"\(?[0-9]{1,3}\)|\([a-zA-Z]\)|\([ivxIVX]{1,5}\)")
+#: Speech verbs that make '"Why?" Wang asked.' one sentence.
+SPEECH_VERBS: tuple[str, ...] = (
+    "said", "asked", "replied", "answered", "cried", "shouted", "called", "exclaimed",
+    "whispered", "muttered", "murmured", "protested", "snapped", "added", "continued",
+    "demanded", "insisted", "inquired", "enquired", "yelled", "screamed", "laughed",
+    "sighed", "thought", "wondered", "explained", "declared", "observed", "repeated",
+    "retorted", "urged", "suggested", "interrupted", "began", "went", "says", "asks",
+    "replies", "cries", "shouts", "whispers",
+)
+_SPEECH_TAG = regex.compile(
+    r"\s+(?:(?:[A-Z][\w'’-]*|the|old|young|little)\s+){1,3}(?:"
+    + "|".join(SPEECH_VERBS) + r")\b"
+)
 _SOFT_ZH = regex.compile(r"^(?:[；;]|…+|\.{3,})$")
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
@@ -126,7 +148,7 @@ def split_sentences(text: str, lang: Lang,
         if _inside(cand.term_start, protected):
             continue
         last = max(last, _last_at_or_before(hard, cand.term_start))
-        ends = (_ends_zh(text, cand) if lang == "zh"
+        ends = (_ends_zh(text, cand, never) if lang == "zh"
                 else _ends_en(text, cand, never, last))
         if ends:
             cuts.append(cand.stop)
@@ -193,7 +215,9 @@ def _trim(text: str, start: int, stop: int) -> tuple[int, int] | None:
 def _protected_spans(text: str) -> list[tuple[int, int]]:
     """URLs and e-mail addresses, minus trailing punctuation that may end a sentence."""
     spans = []
-    for m in _URL_OR_EMAIL.finditer(text):
+    matches = [*(_URL.finditer(text) if "://" in text or "www." in text else ()),
+               *(_EMAIL.finditer(text) if "@" in text else ())]
+    for m in matches:
         stop = m.end()
         while stop > m.start() and text[stop - 1] in _TRAILING_URL_PUNCT:
             stop -= 1
@@ -215,8 +239,10 @@ def _next_visible(text: str, pos: int) -> str:
 # Chinese rules
 # ---------------------------------------------------------------------------------
 
-def _ends_zh(text: str, cand: _Candidate) -> bool:
+def _ends_zh(text: str, cand: _Candidate, never: frozenset[str]) -> bool:
     term = text[cand.term_start:cand.term_stop]
+    if any(text.endswith(exc, 0, end) for exc in never for end in (cand.term_stop, cand.stop)):
+        return False  # Chinese has no word boundaries: an exception is a plain suffix
     after = _next_visible(text, cand.stop)
     if not after:
         return True
@@ -286,8 +312,12 @@ def _ends_en(text: str, cand: _Candidate, never: frozenset[str], start: int) -> 
         return True
     if not _starts_sentence(after):
         return False
+    if cand.stop > cand.term_stop and _SPEECH_TAG.match(text, cand.stop):
+        return False  # '"Why?" Wang asked.': the quotation is part of the sentence
     if _ELLIPSIS.match(term):
         return not _stutters(text, cand)
+    if term[-1] in "—–" or _closes_quote(text, cand):
+        return True  # an interrupted or closed quotation: '"But I—" "You what?"'
     if "!" in term or "?" in term or _is_cjk_term(term):
         return True
     return _period_ends_en(text, cand, after, never, start)
@@ -303,19 +333,28 @@ def _period_ends_en(text: str, cand: _Candidate, after: str, never: frozenset[st
         return False
     if word in NUMBER_ABBREVIATIONS:
         return not _NUMBER_AFTER.match(after)
-    if word in FLEXIBLE_ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.){2,}", word):
+    if word in FLEXIBLE_ABBREVIATIONS or _DOTTED.fullmatch(word):
         return _bare(after) in SENTENCE_OPENERS
-    if regex.fullmatch(r"\p{Lu}\.", word) and word != "I.":
-        return False  # an initial: "J. R. R. Tolkien"
+    if _ONE_CAPITAL.fullmatch(word) and (word != "I." or _AFTER_INITIAL.search(head)):
+        # An initial ("J. R. R. Tolkien") unless a sentence clearly starts ("Plan B. The")
+        return _bare(after) in SENTENCE_OPENERS and not _INITIAL.fullmatch(after)
     return not _LIST_MARKER.fullmatch(text, start, cand.term_stop)
 
 
+def _closes_quote(text: str, cand: _Candidate) -> bool:
+    return any(ch in _QUOTE_CLOSERS for ch in text[cand.term_stop:cand.stop])
+
+
 def _ends_with_exception(head: str, never: frozenset[str]) -> bool:
-    for exc in never:
-        if head.endswith(exc):
-            before = head[: len(head) - len(exc)]
-            if not before or not before[-1].isalnum():
-                return True
+    """Whether ``head`` ends with an exception that starts at a word boundary.
+
+    Only the suffixes of the last two words are looked up, so the cost does not grow
+    with the number of exceptions.
+    """
+    tail = " ".join(head.split()[-2:])
+    for k in range(len(tail)):
+        if (k == 0 or not tail[k - 1].isalnum()) and tail[k:] in never:
+            return True
     return False
 
 

@@ -39,7 +39,7 @@ def join_lines(lines: Iterable[str]) -> str:
         line = raw.strip()
         if not line:
             continue
-        if out and not (_cjk_at(out.rstrip(_SHARED_PUNCT)[-1:])
+        if out and not (_cjk_at(out.rstrip(_SHARED_PUNCT + ",.;:!?")[-1:])
                         and _cjk_at(line.lstrip(_SHARED_PUNCT)[:1])):
             out += " "
         out += line
