@@ -129,6 +129,9 @@ def _keep_backup(target: Path) -> None:
     if not target.exists():
         return
     backup = target.with_name(target.name + ".bak")
+    with contextlib.suppress(OSError):
+        if os.path.samefile(target, backup):  # a killed save already made this backup
+            return
     tmp = target.with_name(f".{target.name}.bak.tmp")
     with contextlib.suppress(FileNotFoundError):
         tmp.unlink()
