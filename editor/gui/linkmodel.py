@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from editor.core.edits import Edit, apply
+from editor.core.errors import OperationError
 from editor.core.model import Bitext, Lang, Link, Sentence
 
 COL_ZH, COL_GUTTER, COL_EN = 0, 1, 2
@@ -170,27 +171,33 @@ class LinkTableModel(QAbstractTableModel):
     def apply_edit(self, edit: Edit, rows: tuple[int, ...] = ()) -> Edit:
         """Apply ``edit`` with the row signals it implies; return the inverse edit.
 
+        Views must see rows removed or inserted while the other rows keep their data,
+        so the edit is applied in two steps: the links that disappear (or appear) at
+        the end of the range, and the rows replaced in place (then ``dataChanged``).
         ``rows`` names rows whose cells show sentences a text-only edit changes (a text
         edit carries no link range of its own).
         """
+        _check(self._bitext, edit)  # both steps will succeed, or nothing happens
         old_n, new_n = len(edit.old_links), len(edit.new_links)
         start, common = edit.start, min(old_n, new_n)
+        head = Edit(edit.label, start, edit.old_links[:common], edit.new_links[:common],
+                    edit.old_sentences, edit.new_sentences)
+        if new_n < old_n:
+            self.beginRemoveRows(QModelIndex(), start + new_n, start + old_n - 1)
+            apply(self._bitext, Edit(edit.label, start + new_n, edit.old_links[new_n:]))
+            self._first_number = None
+            self.endRemoveRows()
+        apply(self._bitext, head)
         if new_n > old_n:
             self.beginInsertRows(QModelIndex(), start + old_n, start + new_n - 1)
-        elif new_n < old_n:
-            self.beginRemoveRows(QModelIndex(), start + new_n, start + old_n - 1)
-        try:
-            inverse = apply(self._bitext, edit)
-        finally:
-            if new_n > old_n:
-                self.endInsertRows()
-            elif new_n < old_n:
-                self.endRemoveRows()
+            apply(self._bitext, Edit(edit.label, start + old_n, (), edit.new_links[old_n:]))
+            self._first_number = None
+            self.endInsertRows()
         if edit.changes_alignment or len(edit.old_sentences) != len(edit.new_sentences):
             self._first_number = None
         self._emit_changed(start, common, rows)
         self.edited.emit(start, new_n)
-        return inverse
+        return edit.inverse()
 
     def _emit_changed(self, start: int, common: int, rows: tuple[int, ...]) -> None:
         """Rows whose content changed in place. Rows below a split or join of sentences
@@ -206,3 +213,16 @@ class LinkTableModel(QAbstractTableModel):
         self._bitext = bitext
         self._first_number = None
         self.endResetModel()
+
+
+def _check(bitext: Bitext, edit: Edit) -> None:
+    """Raise :class:`OperationError` unless ``edit`` applies to ``bitext`` as planned."""
+    links = bitext.links
+    if not 0 <= edit.start <= len(links) or edit.stop > len(links):
+        raise OperationError(f"{edit.label}: link range {edit.start + 1}–{edit.stop} is gone")
+    current = links[edit.start:edit.stop]
+    if any(a is not b and a != b for a, b in zip(current, edit.old_links, strict=True)):
+        raise OperationError(f"{edit.label}: the links have changed since it was planned")
+    for old in edit.old_sentences:
+        if bitext.sentences.get(old.id) != old:
+            raise OperationError(f"{edit.label}: sentence {old.id} has changed")

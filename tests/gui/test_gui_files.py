@@ -1,0 +1,108 @@
+"""Files: a 50,000-link project, bundles, recovery, import problems."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from gui_helpers import open_window, pdf_bitext, press, small_bitext
+
+from editor.core.errors import InputError
+from editor.core.model import Bitext, make_sentences
+from editor.core.project import load_project, save_project
+from editor.gui.bundle import BUNDLE_SUFFIX, save_bundle, unpack_bundle
+
+
+def big_bitext(n: int) -> Bitext:
+    zh = make_sentences("zh", [f"第{i}句。" for i in range(n)])
+    en = make_sentences("en", [f"Sentence number {i}." for i in range(n)])
+    return Bitext.from_beads(zh, en, [((i,), (i,)) for i in range(n)],
+                             confidences=[(i % 100) / 100 for i in range(n)])
+
+
+def test_opens_a_50000_link_project_and_edits_it(qtbot, tmp_path: Path):
+    path = tmp_path / "big.bitext"
+    save_project(big_bitext(50_000), path, {"current_link": 49_990})
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.open_project(path)
+        assert window.proxy.rowCount() == 50_000
+        assert window.focus[0] == 49_990
+        press(window, "Ctrl+M")
+        assert window.proxy.rowCount() == 49_999
+        press(window, "Ctrl+Z")
+        assert window.session.bitext.links[49_990].shape == "1-1"
+        window.update_status()
+        assert "50000 links" in window.counts_label.text()
+
+
+def test_bundle_embeds_sources_and_opens_elsewhere(qtbot, tmp_path: Path):
+    bt, pdf = pdf_bitext(tmp_path)
+    bundle = tmp_path / f"shared{BUNDLE_SUFFIX}"
+    assert save_bundle(bt, bundle, {"current_link": 2}, {"s1": pdf}) == []
+    elsewhere = tmp_path / "colleague"
+    elsewhere.mkdir()
+    moved = elsewhere / bundle.name
+    bundle.rename(moved)
+    pdf.unlink()  # the original document is gone on the colleague's machine
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.open_paths([str(moved)])
+        assert len(window.session.bitext.links) == 3
+        assert window.focus[0] == 2
+        path, _, problem = window.files.pdf_for("s1")
+        assert problem == "" and Path(path).is_file()
+        assert elsewhere in Path(path).parents
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["colleague"]
+
+
+def test_bundle_with_unsafe_names_is_refused(tmp_path: Path):
+    bad = tmp_path / f"evil{BUNDLE_SUFFIX}"
+    with zipfile.ZipFile(bad, "w") as archive:
+        archive.writestr("project.bitext", "{}")
+        archive.writestr("../outside.txt", "x")
+    with pytest.raises(InputError, match="unsafe"):
+        unpack_bundle(bad)
+    assert not (tmp_path.parent / "outside.txt").exists()
+
+
+def test_unsaved_work_goes_to_the_recovery_file(qtbot):
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.select_row(0)
+        press(window, "Ctrl+M")
+        window.files.write_recovery()
+        recovery = window.files.recovery_file
+        assert recovery.is_file()
+        assert len(load_project(recovery).bitext.links) == 3
+        press(window, "Ctrl+Z")
+        window.session.undo_stack.setClean()
+        window.files.shutdown()
+        assert not recovery.exists()
+
+
+def test_recovery_reopens_as_unsaved(qtbot, tmp_path: Path):
+    from editor.gui.app import recover
+
+    origin = tmp_path / "mine.bitext"
+    recovery = tmp_path / "session-1.bitext"
+    save_project(small_bitext(3), recovery, {"recovery_of": str(origin),
+                                             "recovery_name": "mine"})
+    with open_window(qtbot, small_bitext(1)) as window:
+        recover(window, recovery)
+        assert window.files.path == origin
+        assert window.isWindowModified()
+        assert len(window.session.bitext.links) == 3
+
+
+def test_broken_project_is_a_message_not_a_crash(qtbot, tmp_path: Path):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    broken = tmp_path / "broken.bitext"
+    broken.write_text("{ not json", encoding="utf-8")
+    with open_window(qtbot, small_bitext(2)) as window:
+        window.files.open_paths([str(broken)])
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        assert boxes and "broken.bitext" in boxes[0].text()
+        for box in boxes:
+            box.close()
+        assert len(window.session.bitext.links) == 2
