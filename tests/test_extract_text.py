@@ -71,6 +71,29 @@ def test_utf16_without_mark_and_windows_english_are_detected() -> None:
     assert decode_bytes(text.encode("cp1252"), "x")[:2] == (text, "cp1252")
 
 
+def test_big5_end_user_characters_become_private_use() -> None:
+    data = ("香港".encode("big5hkscs") + b"\x81\x40"
+            + "路的名字是香港特別行政區政府。".encode("big5"))
+    text, name, _ = decode_bytes(data, "x.txt")
+    assert (text, name) == ("香港\ueeb8路的名字是香港特別行政區政府。", "big5hkscs")
+
+
+def test_big5_file_with_eudc_is_reported_twice(tmp_path: Path) -> None:
+    path = tmp_path / "gov.txt"
+    path.write_bytes("香港".encode("big5") + b"\xfa\x40\x81\x41"
+                     + "路的名字是香港特別行政區政府。".encode("big5"))
+    ext = extract_text(path, lang_hint="zh")
+    assert codes(ext) == ["encoding-guessed", "private-use-characters"]
+    assert "\ueeb9" in ext.paragraphs[0].text
+
+
+def test_a_few_broken_bytes_in_utf8_are_replaced_and_said() -> None:
+    data = ("Hello wörld, this is fine. 中文也可以。" * 40).encode()
+    text, name, guessed = decode_bytes(data[:500] + data[501:], "x.txt")
+    assert text.count("\ufffd") == 2 and guessed
+    assert name.startswith("utf-8") and "2 invalid" in name
+
+
 def test_undecodable_bytes_are_an_input_error_naming_the_file() -> None:
     with pytest.raises(InputError, match=r"junk\.txt.*(binary|unknown encoding)"):
         decode_bytes(bytes(range(256)) * 8, "junk.txt")

@@ -6,14 +6,18 @@ legacy encodings GB18030 and Big5-HKSCS. Both decode most Chinese byte strings *
 error* (Big5 bytes read as GB18030 give kana and symbols, GB bytes read as Big5 give rare
 characters), so each successful decoding is scored by how common its Chinese characters
 are, after folding Traditional to Simplified, using the character frequencies of jieba's
-dictionary. If neither reads as plausible Chinese: Windows-1252 for English files, then
-charset-normalizer (good at other encodings, but it mistakes short GB18030 text for
-Korean cp949, which is why it comes last).
+dictionary; undefined Big5 double bytes in the end-user-defined rows become the
+private-use characters Windows maps them to, so Hong Kong EUDC characters survive (and
+are reported by the importer). If neither reads as plausible Chinese: UTF-8 with a few
+broken bytes (replaced, and the encoding name says how many), Windows-1252 for English
+files, then charset-normalizer (good at other encodings, but it mistakes short GB18030
+text for Korean cp949, which is why it comes last).
 """
 
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import math
 import os
 import re
@@ -42,6 +46,7 @@ CHINESE_ENCODINGS: tuple[str, ...] = ("gb18030", "big5hkscs", "cp950")
 #: mean log-frequency reaches this (ordinary text scores 9-11; mis-decodings 2-5).
 MIN_CHINESE_SCORE = 7.0
 SAMPLE_BYTES = 64 * 1024
+MAX_BAD_UTF8 = 8  # invalid sequences tolerated in an otherwise valid UTF-8 file
 
 _HAN = regex.compile(r"\p{Han}")
 _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u206f]")
@@ -63,7 +68,8 @@ def decode_bytes(data: bytes, path: str | Path) -> tuple[str, str, bool]:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
         pass
-    text, name = _chinese(data) or _western(data) or _normalizer(data, path)
+    text, name = (_chinese(data) or _nearly_utf8(data) or _western(data)
+                  or _normalizer(data, path))
     if _looks_binary(text):
         raise InputError(path, "not a text file (binary data, unknown encoding)")
     return text, name, True
@@ -95,8 +101,9 @@ def _chinese(data: bytes) -> tuple[str, str] | None:
     """The most plausible Chinese decoding of ``data``, or None."""
     best: tuple[float, str, str] | None = None
     for name in CHINESE_ENCODINGS:
+        errors = "strict" if name == "gb18030" else EUDC_ERRORS
         try:
-            text = data.decode(name)
+            text = data.decode(name, errors)
         except UnicodeDecodeError:
             continue
         score = chinese_score(text[: SAMPLE_BYTES // 2])
@@ -119,6 +126,52 @@ def chinese_score(text: str) -> float:
     han_scores = [math.log1p(freq.get(ch, 0)) for ch in simplified]
     punct = sum(1 for ch in chars if _CJK_PUNCT.match(ch))
     return (sum(han_scores) + punct * 10.0) / len(chars)
+
+
+def _nearly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few broken bytes (a truncated copy, one bad paste): keep the rest."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    if bad > MAX_BAD_UTF8 or bad * 200 > len(data):
+        return None  # too many to be accidents: another encoding
+    return text, f"utf-8 ({bad} invalid byte sequence(s) replaced by U+FFFD)"
+
+
+# -- Big5 end-user-defined characters ---------------------------------------------------
+
+#: Big5 EUDC rows → first private-use code point (Microsoft cp950 mapping, 157 cells a
+#: row). Hong Kong and Taiwan documents use them for characters missing from Big5.
+EUDC_ROWS: tuple[tuple[int, int, int], ...] = (
+    (0xFA, 0xFE, 0xE000), (0x8E, 0xA0, 0xE311), (0x81, 0x8D, 0xEEB8),
+)
+EUDC_ERRORS = "bitext-big5-eudc"
+
+
+def _eudc_char(lead: int, trail: int) -> str | None:
+    if 0x40 <= trail <= 0x7E:
+        cell = trail - 0x40
+    elif 0xA1 <= trail <= 0xFE:
+        cell = trail - 0xA1 + 63
+    else:
+        return None
+    for first, last, base in EUDC_ROWS:
+        if first <= lead <= last:
+            return chr(base + (lead - first) * 157 + cell)
+    return None
+
+
+def _big5_eudc(error: UnicodeError) -> tuple[str, int]:
+    """Decode an undefined Big5 double byte in the EUDC rows to its private-use point."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    pair = error.object[error.start:error.start + 2]
+    char = _eudc_char(pair[0], pair[1]) if len(pair) == 2 else None
+    if char is None:
+        raise error
+    return char, error.start + 2
+
+
+codecs.register_error(EUDC_ERRORS, _big5_eudc)
 
 
 def _western(data: bytes) -> tuple[str, str] | None:
@@ -158,9 +211,10 @@ def _looks_binary(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _char_frequencies() -> dict[str, int]:
     """Single-character word frequencies from jieba's bundled dictionary (~0.15 s)."""
-    import jieba
-
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    spec = importlib.util.find_spec("jieba")  # its data file, without importing jieba
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "dict.txt")
     with open(path, encoding="utf-8") as handle:
         data = handle.read()
     return {ch: int(count) for ch, count in re.findall(r"^(\S) (\d+)", data, re.M)}
