@@ -79,14 +79,14 @@ class SideDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         sentences = index.data(SentencesRole) or []
-        rects = sentence_rects(self.font, option.rect.width(), self.texts(sentences))  # type: ignore[attr-defined]
+        rects = sentence_rects(self.font, option.rect.width(), self.texts(sentences))
         height = (rects[-1].bottom() + PAD + 1) if rects else QFontMetrics(self.font).height()
-        return QSize(option.rect.width(), max(height, QFontMetrics(self.font).height() + 2 * PAD))  # type: ignore[attr-defined]
+        return QSize(option.rect.width(), max(height, QFontMetrics(self.font).height() + 2 * PAD))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        state = option.state
+        palette: QPalette = option.palette
         painter.save()
         link: Link | None = index.data(LinkRole)
         selected = bool(state & QStyle.StateFlag.State_Selected)
@@ -152,11 +152,11 @@ class SideDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: object, index: AnyIndex) -> None:
         assert isinstance(editor, SentenceEditor)
-        self._commit(QModelIndex(index), editor.toPlainText().split("\n"))
+        self._commit(_plain(index), editor.toPlainText().split("\n"))
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
                              index: AnyIndex) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
+        rect: QRect = option.rect
         editor.setGeometry(rect.adjusted(NUMBER_WIDTH, 0, 0, 0))
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -212,13 +212,13 @@ class GutterDelegate(QStyledItemDelegate):
         return QSize(self.WIDTH, 2 * PAD + QFontMetrics(QFont()).height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
         link: Link | None = index.data(LinkRole)
         if link is None:
             return
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, _tint(palette, 45))
         bar = QRect(rect.left() + 2, rect.top() + 2, 5, rect.height() - 4)
         painter.fillRect(bar, confidence_colour(link.confidence))
@@ -235,6 +235,13 @@ class GutterDelegate(QStyledItemDelegate):
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+
+def _plain(index: AnyIndex) -> QModelIndex:
+    if isinstance(index, QModelIndex):
+        return index
+    model = index.model()
+    return model.index(index.row(), index.column()) if model is not None else QModelIndex()
 
 
 def _tint(palette: QPalette, alpha: int) -> QColor:

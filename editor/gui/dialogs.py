@@ -148,7 +148,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcuts_dialog")
         self.setWindowTitle(_tr("Keyboard Shortcuts"))
-        self.actions = actions
+        self.action_map = actions
         self.table = QTableWidget(len(actions_mod.ACTIONS), 2)
         self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
         self.edits: dict[str, QKeySequenceEdit] = {}
@@ -187,7 +187,7 @@ class ShortcutsDialog(QDialog):
             return
         overrides = {k: v for k, v in chosen.items() if v != actions_mod.BY_ID[k].shortcut}
         settings.put("shortcuts", overrides)
-        actions_mod.apply_shortcuts(self.actions, overrides)
+        actions_mod.apply_shortcuts(self.action_map, overrides)
         super().accept()
 
 

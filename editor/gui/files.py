@@ -184,19 +184,23 @@ class Files:
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.canceled.connect(job.cancel)
-        job.progress.connect(lambda text, f: (progress.setLabelText(text or _tr("Importing…")),
-                                              progress.setValue(int(f * 1000))))
+        def show(text: str, fraction: float) -> None:
+            progress.setLabelText(text or _tr("Importing…"))
+            progress.setValue(int(fraction * 1000))
+
+        job.progress.connect(show)
         job.finished.connect(lambda out: self._imported(paths, out, progress, cache))
         job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache))
         self.job = job
-        job.start_on(self.w.renderer.thread)
+        job.start_on(self.w.renderer.pdf_thread)
 
     def _imported(self, paths: list[str], outcome: ImportOutcome, progress: QProgressDialog,
                   cache: bool) -> None:
         progress.reset()
         self.job = None
         bitext = outcome.bitext
-        sources = {s.id: Path(s.path) if s.path else None for s in bitext.sources}
+        sources: dict[str, Path | None] = {s.id: Path(s.path) if s.path else None
+                                           for s in bitext.sources}
         name = " + ".join(Path(p).stem for p in paths)
         self.w.set_bitext(bitext, None, {}, name, sources)
         if not cache:
@@ -255,7 +259,7 @@ class Files:
             return False
         bitext = project.bitext
         bitext.sources = [replace(s, path=p) for s, p in zip(bitext.sources, paths, strict=False)]
-        sources = {s.id: Path(s.path) for s in bitext.sources}
+        sources: dict[str, Path | None] = {s.id: Path(s.path) for s in bitext.sources}
         self.w.set_bitext(bitext, None, {}, " + ".join(Path(p).stem for p in paths), sources)
         return True
 
@@ -392,7 +396,7 @@ class Files:
         start_realign(self.w, rest)
 
     def shortcuts_dialog(self) -> None:
-        dialogs.ShortcutsDialog(self.w, self.w.actions).exec()
+        dialogs.ShortcutsDialog(self.w, self.w.action_map).exec()
 
     def preferences_dialog(self) -> None:
         if dialogs.PreferencesDialog(self.w).exec():

@@ -114,7 +114,7 @@ class FindBar(QWidget):
 
     def _spec_changed(self) -> None:
         self.last_hit = None
-        if self.w.actions["filter_search"].isChecked() and self._valid_spec() is not None:
+        if self.w.action_map["filter_search"].isChecked() and self._valid_spec() is not None:
             self.w.apply_filters()
 
     def find_next(self, backwards: bool = False) -> Hit | None:

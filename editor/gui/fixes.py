@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
 from editor.core import ops
-from editor.core.model import Bitext, Lang, other_lang
+from editor.core.edits import Edit
+from editor.core.model import Bitext, Lang, Status, other_lang
 from editor.gui.commands import Planner
 from editor.gui.delegates import SentenceEditor
 from editor.gui.filters import is_doubtful
@@ -239,5 +240,5 @@ class Fixes:
             self.w.select_row(row)
 
 
-def _set_status(bt: Bitext, start: int, stop: int, status: str) -> object:
-    return ops.set_status(bt, start, stop, status)  # type: ignore[arg-type]
+def _set_status(bt: Bitext, start: int, stop: int, status: Status) -> Edit:
+    return ops.set_status(bt, start, stop, status)

@@ -24,7 +24,7 @@ def import_and_align(paths: Sequence[str], password: str | None,
                      progress: Callable[..., None], cancel: Callable[[], bool]) -> ImportOutcome:
     """Extract, segment and align ``paths`` (one bilingual file or a pair)."""
     from editor.core.align import align_sentences
-    from editor.core.extract.api import import_documents  # type: ignore[import-not-found]
+    from editor.core.extract.api import import_documents
 
     progress("Reading documents…", 0.0)
     result: Any = import_documents(list(paths), password=password, progress=progress,

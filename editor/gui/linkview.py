@@ -8,7 +8,14 @@ jump between the two sides; a click inside a cell also picks the sentence under 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -50,8 +57,8 @@ class LinkView(QTableView):
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
 
-    def setModel(self, model: object) -> None:  # type: ignore[override]
-        super().setModel(model)  # type: ignore[arg-type]
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
         horizontal = self.horizontalHeader()
         horizontal.setSectionResizeMode(COL_ZH, QHeaderView.ResizeMode.Stretch)
         horizontal.setSectionResizeMode(COL_GUTTER, QHeaderView.ResizeMode.Fixed)

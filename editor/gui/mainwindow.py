@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.fixes = Fixes(self)
         self.files = Files(self)
         self._build_layout()
-        self.actions = actions_mod.build_actions(self, self._handlers())
+        self.action_map = actions_mod.build_actions(self, self._handlers())
         self._build_menus()
         self._build_status()
         self._connect()
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
                     self.recent_menu = menu.addMenu(_tr("Open &Recent"))
                     self.recent_menu.setObjectName("menu_recent")
                     menu.addSeparator()
-                menu.addAction(self.actions[spec.id])
+                menu.addAction(self.action_map[spec.id])
         self.files.refresh_recent_menu()
 
     def _build_status(self) -> None:
@@ -189,10 +189,10 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         stack.cleanChanged.connect(self._on_clean_changed)
         stack.indexChanged.connect(self.schedule_status)
-        stack.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        stack.canRedoChanged.connect(self.actions["redo"].setEnabled)
-        self.actions["undo"].setEnabled(False)
-        self.actions["redo"].setEnabled(False)
+        stack.canUndoChanged.connect(self.action_map["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.action_map["redo"].setEnabled)
+        self.action_map["undo"].setEnabled(False)
+        self.action_map["redo"].setEnabled(False)
         self.proxy.setSourceModel(self.session.model)
         if old is not None and old is not self.session:
             old.deleteLater()
@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
     def restore_view_state(self, state: dict[str, Any]) -> None:
         active = {f for f in state.get("filters", []) if f in FILTERS and f != "search"}
         for name in FILTERS:
-            self.actions[f"filter_{name}"].setChecked(name in active)
+            self.action_map[f"filter_{name}"].setChecked(name in active)
         self.apply_filters()
         sizes = state.get("splitter")
         if isinstance(sizes, list) and len(sizes) == 2 and all(isinstance(s, int) for s in sizes):
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         rows = len(self.session.bitext.links)
         if rows:
             row = _clamp(state.get("current_link", 0), rows)
-            lang = state.get("current_side") if state.get("current_side") in ("zh", "en") else "zh"
+            lang: Lang = "en" if state.get("current_side") == "en" else "zh"
             self.select_row(row, lang, int(state.get("current_sentence", 0) or 0))
             scroll = state.get("scroll")
             if isinstance(scroll, int):
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         stack.undo() if undo else stack.redo()
 
     def _toggle_original(self) -> None:
-        on = self.actions["show_original"].isChecked()
+        on = self.action_map["show_original"].isChecked()
         for delegate in self.delegates.values():
             delegate.show_original = on
         self.view.schedule_fit()
@@ -352,7 +352,7 @@ class MainWindow(QMainWindow):
 
     # -- filters ---------------------------------------------------------------------------
     def apply_filters(self) -> None:
-        active = {name for name in FILTERS if self.actions[f"filter_{name}"].isChecked()}
+        active = {name for name in FILTERS if self.action_map[f"filter_{name}"].isChecked()}
         self.proxy.set_state(active, self.threshold(), self.findbar.spec())
         if self.focus is not None:
             index = self.proxy.mapFromSource(self.session.model.index(self.focus[0], 0))
@@ -363,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def clear_filters(self) -> None:
         for name in FILTERS:
-            self.actions[f"filter_{name}"].setChecked(False)
+            self.action_map[f"filter_{name}"].setChecked(False)
         self.apply_filters()
 
     def threshold(self) -> float:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -103,8 +112,8 @@ class PdfScroll(QScrollArea):
             return
         super().wheelEvent(event)
 
-    def resizeEvent(self, event: object) -> None:  # type: ignore[override]
-        super().resizeEvent(event)  # type: ignore[arg-type]
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
         parent = self.parent()
         if isinstance(parent, PdfPane):
             parent.refit()
@@ -151,32 +160,32 @@ class PdfPane(QWidget):
         self.zoom_box.activated.connect(lambda i: self.set_zoom(self.zoom_box.itemData(i)))
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        for w in (self.doc_label, self.switch_button):
-            bar.addWidget(w)
+        bar.addWidget(self.doc_label)
+        bar.addWidget(self.switch_button)
         bar.addStretch(1)
-        for w in (self.page_spin, self.page_count, self.zoom_box):
-            bar.addWidget(w)
+        for widget in (self.page_spin, self.page_count, self.zoom_box):
+            bar.addWidget(widget)
         self.message = QLabel()
         self.message.setObjectName("pdf_message")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = PdfScroll()
-        self.scroll.setWidget(self.canvas)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.scroll.zoom_step.connect(self.zoom_by)
+        self.scroll_area = PdfScroll()
+        self.scroll_area.setWidget(self.canvas)
+        self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.scroll_area.zoom_step.connect(self.zoom_by)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addLayout(bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.show_message(_tr("No source document."))
 
     # -- what to show ------------------------------------------------------------------
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        self.scroll.setVisible(not text)
+        self.scroll_area.setVisible(not text)
 
     def show_document(self, path: str | None, label: str = "", missing: str = "") -> None:
         """Show ``path`` (None: no PDF for this text; ``missing`` says why)."""
@@ -222,7 +231,7 @@ class PdfPane(QWidget):
         self._refresh()
         if focus is not None:
             r = self.canvas.to_view(focus)
-            self.scroll.ensureVisible(int(r.center().x()), int(r.center().y()),
+            self.scroll_area.ensureVisible(int(r.center().x()), int(r.center().y()),
                                       int(r.width() / 2) + 40, int(r.height() / 2) + 60)
 
     def next_page(self) -> None:
@@ -257,7 +266,7 @@ class PdfPane(QWidget):
         if not sizes:
             return 1.0
         size = sizes[min(self.page, len(sizes) - 1)]
-        view = self.scroll.viewport().size()
+        view = self.scroll_area.viewport().size()
         width_zoom = max(0.1, (view.width() - 2 * MARGIN) / max(1.0, size.width()))
         if self.zoom_mode == "fit-width":
             return width_zoom
@@ -312,4 +321,4 @@ class PdfPane(QWidget):
             self.clicked.emit(self.path, self.page, point)
 
     def visible_rect(self) -> QRect:
-        return self.scroll.viewport().rect()
+        return self.scroll_area.viewport().rect()

@@ -105,10 +105,10 @@ class PdfRenderer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("pdf-thread")
+        self.pdf_thread = QThread()
+        self.pdf_thread.setObjectName("pdf-thread")
         self.worker = PdfWorker()
-        self.worker.moveToThread(self.thread)
+        self.worker.moveToThread(self.pdf_thread)
         self._open.connect(self.worker.open_document)
         self._render.connect(self.worker.render)
         self._close.connect(self.worker.close_all)
@@ -118,14 +118,14 @@ class PdfRenderer(QObject):
         self._sizes: dict[str, list[QSizeF]] = {}
         self._requested: set[str] = set()
         self._cache: OrderedDict[PageKey, QImage] = OrderedDict()
-        self.thread.start()
+        self.pdf_thread.start()
 
     def shutdown(self) -> None:
         """Close documents and stop the thread (call before the application exits)."""
-        if self.thread.isRunning():
+        if self.pdf_thread.isRunning():
             self._close.emit()
-            self.thread.quit()
-            self.thread.wait(5000)
+            self.pdf_thread.quit()
+            self.pdf_thread.wait(5000)
 
     def page_sizes(self, path: str) -> list[QSizeF] | None:
         """Sizes in points, or None while the document is still being opened."""

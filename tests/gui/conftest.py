@@ -19,7 +19,6 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
 
 import pytest  # noqa: E402  (after the environment is set)
 
-
 PLATFORM_NOISE = ("propagateSizeHints",)
 
 

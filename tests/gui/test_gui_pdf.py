@@ -11,8 +11,9 @@ from PySide6.QtTest import QTest
 from editor.gui.pdfpane import EN_COLOUR, ZH_COLOUR
 
 
-def _wait_for_page(qtbot, window):  # noqa: ANN001, ANN202
-    qtbot.waitUntil(lambda: window.pdf.canvas.image is not None and window.pdf.scroll.isVisible(),
+def _wait_for_page(qtbot, window):
+    pane = window.pdf
+    qtbot.waitUntil(lambda: pane.canvas.image is not None and pane.scroll_area.isVisible(),
                     timeout=10_000)
 
 
@@ -54,7 +55,7 @@ def test_zoom_keys_change_the_scale(qtbot, tmp_path: Path):
 
 
 def test_missing_source_is_said_in_the_pane(qtbot, tmp_path: Path):
-    bt, pdf = pdf_bitext(tmp_path)
+    bt, _ = pdf_bitext(tmp_path)
     with open_window(qtbot, bt, sources={"s1": None}) as window:
         window.select_row(0)
         assert "missing" in window.pdf.message.text()
@@ -64,4 +65,4 @@ def test_missing_source_is_said_in_the_pane(qtbot, tmp_path: Path):
 def test_text_without_pdf_has_no_page(qtbot):
     with open_window(qtbot, small_bitext(2)) as window:
         window.select_row(0)
-        assert not window.pdf.scroll.isVisibleTo(window)
+        assert not window.pdf.scroll_area.isVisibleTo(window)

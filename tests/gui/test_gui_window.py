@@ -15,7 +15,7 @@ from editor.gui.delegates import SentenceEditor
 from editor.gui.dialogs import about_text
 
 
-def texts(window, row, lang):  # noqa: ANN001, ANN201 - test shorthand
+def texts(window, row, lang):
     bt = window.session.bitext
     return bt.texts(bt.links[row], lang)
 
@@ -225,7 +225,7 @@ def test_save_reopen_restores_edits_and_view(qtbot, tmp_path: Path):
         window.files.open_project(target)
         assert window.session.bitext.snapshot()[1:] == saved[1:]
         assert window.focus == (5, "en", 0)
-        assert window.actions["filter_unconfirmed"].isChecked()
+        assert window.action_map["filter_unconfirmed"].isChecked()
         assert window.windowTitle().startswith("work[*]")
         assert window.files.path == target
 
