@@ -12,12 +12,12 @@ import docx
 import openpyxl
 import pymupdf
 import pytest
+from export_helpers import HOSTILE_EN, HOSTILE_ZH, hostile_bitext, sample_bitext
 from translate.storage import xliff as tt_xliff
 
 from editor.core.export import ExportOptions, export_bitext, read_bitext
 from editor.core.export.common import clean
 from editor.core.export.docx import cjk_font
-from export_helpers import HOSTILE_EN, HOSTILE_ZH, hostile_bitext, sample_bitext
 
 NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 HOSTILE_PAIRS = [(clean(z), clean(e)) for z, e in zip(HOSTILE_ZH, HOSTILE_EN, strict=True)]
