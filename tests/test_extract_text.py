@@ -260,14 +260,14 @@ def test_html_blocks_tags_and_skipped_elements(tmp_path: Path) -> None:
         "<h1><span lang='en'>Introduction</span><span lang='zh-Hant'>緒論</span></h1>"
         "<p>The character <span lang='zh-Hans'>发</span> has two forms.</p>"
         "<p>一個簡體字可能對應多個繁體字。</p>"
-        "<pre>code();</pre><p>Line one<br>line two &amp; more.</p>"
+        "<pre>code();</pre><p>Line one<br>line two &amp; more.</p><p>第一行<br>\n第二行。</p>"
         "<ul><li>First item</li><li>第二項</li></ul></body></html>", encoding="utf-8")
     got = [(p.lang, p.text) for p in extract_text(path).paragraphs]
     assert got == [
         ("en", "Introduction"), ("zh", "緒論"),
         ("en", "The character 发 has two forms."),
         ("zh", "一個簡體字可能對應多個繁體字。"),  # untagged: script decides, not <html lang>
-        ("en", "Line one line two & more."),
+        ("en", "Line one line two & more."), ("zh", "第一行第二行。"),
         ("en", "First item"), ("zh", "第二項"),
     ]
 

@@ -72,6 +72,7 @@ _AFTER_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.\s+I\.$")  # "J. I." is a nam
 
 _CANDIDATE_ZH = regex.compile(
     rf"(?:[。！？；｡]|[!?]|…+|\.{{3,}}|(?<=\p{{Han}}[{_CLOSE_CLASS}]?)\.(?!\d)"
+    rf"|(?<![0-9０-９])．(?![0-9０-９])"
     rf"|[—–]+(?=[{_CLOSE_CLASS}]))+"
     rf"(?:[{_CLOSE_CLASS}]|\s+[”’」』）》])*"
 )
@@ -87,7 +88,8 @@ _ONE_CAPITAL = regex.compile(r"\p{Lu}\.")
 _TRAILING_URL_PUNCT = ".,;:!?)'\""
 #: Blank lines, and line breaks before a list item, always end a sentence.
 _HARD_BREAK = regex.compile(
-    r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:\(?[0-9]{1,3}|\(?[a-zA-Z]|\(?[ivx]+)[.)]\s)"
+    r"\n[^\S\n]*\n\s*|\n(?=[^\S\n]*(?:(?:\(?[0-9]{1,3}|\(?[a-zA-Z]|\(?[ivx]+)[.)]\s"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、))"
 )
 _LIST_MARKER = regex.compile(
     r"\s*(?:\(?(?:[0-9]{1,3}(?:\.[0-9]{1,3})*|[A-Za-z]|[ivxlcdmIVXLCDM]{1,6})[.)])\s*"

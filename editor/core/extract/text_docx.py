@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.errors import InputError
-from editor.core.extract.text_common import RawBlock, clean_inline
+from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -35,7 +35,7 @@ def _texts(body: Any) -> Iterator[str]:
     """Texts of paragraphs and table cells below ``body``, in order, each cell once."""
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            yield clean_inline(_paragraph_text(child))
+            yield clean_inline(join_lines(_paragraph_text(child).split("\n")))
         elif child.tag == f"{_W}tbl":
             for row in child.iterchildren(f"{_W}tr"):
                 for cell in row.iterchildren(f"{_W}tc"):
@@ -46,8 +46,11 @@ def _texts(body: Any) -> Iterator[str]:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    """Run texts with tabs and line breaks as spaces (w:t, w:tab, w:br, w:cr)."""
+    """Run texts; tabs become spaces, line breaks newlines (w:t, w:tab, w:br, w:cr)."""
     parts = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        parts.append(node.text or "" if node.tag == f"{_W}t" else " ")
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        else:
+            parts.append(" " if node.tag == f"{_W}tab" else "\n")
     return "".join(parts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from editor.core.extract.text_common import RawBlock, clean_inline
+from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
 BLOCK_TAGS = frozenset({
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th",
@@ -51,7 +51,7 @@ class _BlockParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
             if tag == "br" and not self._skip_depth:
-                self._text(" ")
+                self._text("\n")
             return
         if self._skip_depth or tag in SKIP_TAGS:
             self._skip_depth += 1
@@ -125,7 +125,7 @@ class _BlockParser(HTMLParser):
         return None, False
 
     def _add(self, text: str, lang: str | None, *, strong: bool) -> None:
-        cleaned = clean_inline(text)
+        cleaned = clean_inline(join_lines(text.split("\n")))  # no space between CJK lines
         if cleaned:
             self.blocks.append(RawBlock(cleaned, lang, strong))
 
