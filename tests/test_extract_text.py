@@ -272,6 +272,23 @@ def test_html_blocks_tags_and_skipped_elements(tmp_path: Path) -> None:
     ]
 
 
+def test_html_with_omitted_end_tags_keeps_document_order(tmp_path: Path) -> None:
+    path = tmp_path / "sloppy.htm"
+    path.write_text("<p>Hello <b>world<p>第二段<ul><li>one<li>二</ul>"
+                    "<table><tr><td>a1<td>格<tr><td>b1</table><a href=x><div>card</div></a>",
+                    encoding="utf-8")
+    got = [(p.lang, p.text) for p in extract_text(path).paragraphs]
+    assert got == [("en", "Hello world"), ("zh", "第二段"), ("en", "one"), ("zh", "二"),
+                   ("en", "a1"), ("zh", "格"), ("en", "b1"), ("en", "card")]
+
+
+def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(InputError, match=r"\.doc\) or password-protected"):
+        extract_text(path)
+
+
 def test_markdown_drops_code_and_markup(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text(

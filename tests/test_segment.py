@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.extract.types import Extraction, LineSpan, Paragraph
 from editor.core.model import Lang
@@ -114,6 +117,19 @@ def test_spans_trim_whitespace_and_cover_all_text() -> None:
     spans = split_sentences(text, "en")
     assert spans == [(2, 6), (9, 13)]
     assert split_sentences("   ", "en") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Z1.。！？…”」’\"')(（《》\n，:："
+                                             "MrDJ.e.g ")), max_size=60),
+       st.sampled_from(["zh", "en"]))
+def test_spans_never_lose_or_repeat_text(text: str, lang: Lang) -> None:
+    spans = split_sentences(text, lang)
+    assert all(a < b for a, b in spans)
+    assert all(b1 <= a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+    assert all(not text[a].isspace() and not text[b - 1].isspace() for a, b in spans)
+    covered = "".join(text[a:b] for a, b in spans)
+    assert "".join(covered.split()) == "".join(text.split())
 
 
 # -- segment_extraction -------------------------------------------------------------------

@@ -29,7 +29,7 @@ DEFAULT_EXCEPTIONS: Mapping[Lang, tuple[str, ...]] = {
         "Mr.", "Mrs.", "Ms.", "Messrs.", "Mme.", "Mlle.", "Dr.", "Prof.", "Hon.", "Rev.",
         "Fr.", "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "Supt.",
         "Insp.", "Mt.", "e.g.", "i.e.", "cf.", "vs.", "viz.", "al.", "approx.", "ca.",
-        "ibid.", "Ibid.", "Ph.D.", "Vol.", "vol.", "Ch.", "ch.", "Fig.", "Figs.", "fig.",
+        "ibid.", "Ibid.", "Vol.", "vol.", "Ch.", "ch.", "Fig.", "Figs.", "fig.",
         "Eq.", "Ref.", "Dept.", "Univ.", "Assoc.", "Ave.", "Blvd.", "Rd.",
     ),
     "zh": (),

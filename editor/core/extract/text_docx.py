@@ -10,6 +10,7 @@ from typing import Any
 from editor.core.errors import InputError
 from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, encrypted .docx
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -22,6 +23,11 @@ def _open(path: Path) -> Any:
     import docx  # python-docx; imported here so plain-text imports stay light
     from docx.opc.exceptions import PackageNotFoundError
 
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic == OLE_MAGIC:
+        raise InputError(path, "an old-format (.doc) or password-protected Word file; "
+                               "save it from Word as .docx without a password")
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a Word document (.docx files are zip archives; "
                                "this one is not)")

@@ -28,6 +28,15 @@ VOID_TAGS = frozenset({
     "br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed",
     "source", "track", "param",
 })
+#: Start tag → (open elements it ends, elements that stop the search).
+IMPLIED_END: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "li": (("li",), ("ul", "ol")),
+    "dt": (("dt", "dd"), ("dl",)),
+    "dd": (("dt", "dd"), ("dl",)),
+    "tr": (("tr", "td", "th"), ("table",)),
+    "td": (("td", "th"), ("tr", "table")),
+    "th": (("td", "th"), ("tr", "table")),
+}
 PAGE_TAGS = frozenset({"html", "body"})  # a lang here is a weak, page-wide hint
 
 
@@ -58,6 +67,7 @@ class _BlockParser(HTMLParser):
             return
         lang = dict(attrs).get("lang") or dict(attrs).get("xml:lang")
         if tag in BLOCK_TAGS:
+            self._close_implied(tag)
             self._close_runs()
         self._stack.append(_Element(tag, lang.strip().lower() if lang else None))
 
@@ -99,10 +109,26 @@ class _BlockParser(HTMLParser):
             return element.runs
         return [(lang or element.lang, text) for lang, text in element.runs]
 
+    def _close_implied(self, tag: str) -> None:
+        """End the elements HTML ends implicitly: an open <p>, a previous <li>, <td> …"""
+        if any(el.tag == "p" for el in self._stack):
+            self.handle_endtag("p")
+        closes, scope = IMPLIED_END.get(tag, ((), ()))
+        for element in reversed(self._stack):
+            if element.tag in scope:
+                break
+            if element.tag in closes:
+                self.handle_endtag(element.tag)
+                break
+
     def _close_runs(self) -> None:
         """A block starts inside an open block: what came before is a paragraph."""
-        block = next((el for el in reversed(self._stack) if el.tag in BLOCK_TAGS), None)
-        if block is not None and block is self._stack[-1] and block.runs:
+        while self._stack and self._stack[-1].tag not in BLOCK_TAGS:
+            inline = self._stack.pop()  # <a><div>…: the inline text joins its block
+            if self._stack:
+                self._stack[-1].runs.extend(self._tagged(inline))
+        block = self._stack[-1] if self._stack else None
+        if block is not None and block.runs:
             self._emit(_Element(block.tag, block.lang, block.runs))
             block.runs = []
 
