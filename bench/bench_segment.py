@@ -16,10 +16,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.extract.text import extract_text
 from editor.core.model import Lang
-from editor.core.segment import split_sentences
+from editor.core.segment import segment_extraction, split_sentences
 
-MAC_DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "mac-dev"
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+MAC_DEV = SHARED / "data" / "mac-dev"
+TEXT_FIXTURES = SHARED / "fixtures" / "text"
 SEPARATOR: dict[Lang, str] = {"zh": "", "en": " "}
 
 
@@ -82,7 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not MAC_DEV.is_dir():
         print(f"skipped: {MAC_DEV} is absent")
-        return 0
+    else:
+        mac_dev_table(args.errors)
+    text_import_table()
+    return 0
+
+
+def mac_dev_table(show: int) -> None:
+    """Boundary precision and recall per chapter and language."""
     print("| chapter | lang | gold | predicted | precision | recall |")
     print("|---|---|---:|---:|---:|---:|")
     totals: dict[Lang, Score] = {"zh": Score(), "en": Score()}
@@ -96,14 +106,38 @@ def main(argv: list[str] | None = None) -> int:
             totals[lang].add(score)
             print(f"| {stem} | {lang} | {score.gold} | {score.predicted} | "
                   f"{score.precision:.3f} | {score.recall:.3f} |")
-            show_errors(lines, lang, errors[: args.errors])
+            show_errors(lines, lang, errors[:show])
     elapsed = time.perf_counter() - started
     for lang, score in totals.items():
         print(f"| **all** | {lang} | {score.gold} | {score.predicted} | "
               f"**{score.precision:.3f}** | **{score.recall:.3f}** |")
     print(f"\n{chars:,} characters segmented in {elapsed:.2f} s "
           f"({chars / max(elapsed, 1e-9) / 1e6:.2f} M chars/s)")
-    return 0
+
+
+def text_import_table() -> None:
+    """Import + segmentation time and counts for the real bilingual text documents."""
+    docs = [TEXT_FIXTURES / "w3c-clreq_en-zhHans-zhHant.html",
+            *sorted((TEXT_FIXTURES / "effective-go_zh-en").glob("[0-9]*.md"))]
+    docs = [d for d in docs if d.exists()]
+    if not docs:
+        print(f"\nskipped text import: {TEXT_FIXTURES} is absent")
+        return
+    print("\n| document | paragraphs zh/en | sentences zh/en | seconds |")
+    print("|---|---:|---:|---:|")
+    groups = {"w3c-clreq (html)": docs[:1], f"Effective Go ({len(docs) - 1} md)": docs[1:]}
+    for name, paths in groups.items():
+        started = time.perf_counter()
+        counts = [0, 0, 0, 0]
+        for path in paths:
+            extraction = extract_text(path)
+            zh, en = segment_extraction(extraction)
+            for k, n in enumerate((len(extraction.of("zh")), len(extraction.of("en")),
+                                   len(zh), len(en))):
+                counts[k] += n
+        elapsed = time.perf_counter() - started
+        print(f"| {name} | {counts[0]}/{counts[1]} | {counts[2]}/{counts[3]} | "
+              f"{elapsed:.2f} |")
 
 
 def show_errors(lines: list[str], lang: Lang, errors: list[tuple[str, int]]) -> None:

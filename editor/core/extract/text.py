@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -159,7 +160,13 @@ def _block_lang(block: RawBlock) -> Lang | None:
     tagged = _tag_lang(block.lang_tag)
     if block.strong and tagged is not None:
         return tagged
-    return detect_lang(block.text) or tagged
+    return _script_lang(block.text) or tagged
+
+
+@lru_cache(maxsize=4096)
+def _script_lang(text: str) -> Lang | None:
+    """:func:`detect_lang`, remembered: every block is asked about several times."""
+    return detect_lang(text)
 
 
 def _tag_lang(tag: str | None) -> Lang | None:
@@ -201,7 +208,7 @@ def _tags_its_languages(blocks: Sequence[RawBlock]) -> bool:
 
 def _majority(blocks: Sequence[RawBlock]) -> Lang | None:
     """The language of a single-language document, for paragraphs of digits only."""
-    langs = {detect_lang(b.text) for b in blocks} - {None}
+    langs = {_script_lang(b.text) for b in blocks} - {None}
     return langs.pop() if len(langs) == 1 else None
 
 
@@ -220,7 +227,7 @@ def _content_warnings(paragraphs: Sequence[Paragraph], blocks: Sequence[RawBlock
             f"{len(private)} private-use character(s) kept as they are ({sample[:80]}); "
             f"they show correctly only with the font or EUDC table they were made for",
             source="s0"))
-    detected = {detect_lang(b.text) for b in blocks} - {None}
+    detected = {_script_lang(b.text) for b in blocks} - {None}
     wanted: tuple[Lang, ...] = (lang_hint,) if lang_hint else LANGS
     for lang in wanted:
         if lang not in detected:
