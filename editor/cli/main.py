@@ -15,7 +15,7 @@ from editor import __version__
 from editor.core.errors import BitextError
 
 #: Sub-command modules, in the order ``bitext --help`` lists them.
-COMMANDS: tuple[str, ...] = ("info", "export")
+COMMANDS: tuple[str, ...] = ("info", "extract", "export", "align", "score")
 
 EXIT_OK = 0
 EXIT_FAILURE = 2
