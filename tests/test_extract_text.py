@@ -282,6 +282,14 @@ def test_html_with_omitted_end_tags_keeps_document_order(tmp_path: Path) -> None
                    ("en", "a1"), ("zh", "格"), ("en", "b1"), ("en", "card")]
 
 
+def test_untranslated_heading_pairs_with_itself(tmp_path: Path) -> None:
+    path = tmp_path / "go.md"
+    path.write_text("Goroutines are cheap.\n\n协程很廉价。\n\n### Goroutines\n\n### Goroutines\n\n"
+                    "They are called goroutines.\n\n我们称之为协程。\n", encoding="utf-8")
+    langs = [p.lang for p in extract_text(path).paragraphs]
+    assert langs == ["en", "zh", "en", "zh", "en", "zh"]
+
+
 def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))

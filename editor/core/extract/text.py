@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import stat
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -29,7 +30,7 @@ from editor.core.extract.text_html import html_blocks
 from editor.core.extract.text_markdown import markdown_blocks
 from editor.core.extract.text_plain import plain_blocks
 from editor.core.extract.types import Extraction, ImportWarning, Paragraph
-from editor.core.model import LANGS, Lang, Source
+from editor.core.model import LANGS, Lang, Source, other_lang
 from editor.core.script import detect_lang, private_use_chars
 
 ZhVariant = Literal["hans", "hant"]
@@ -152,7 +153,27 @@ def _paragraphs(blocks: Sequence[RawBlock], lang_hint: Lang | None,
         if lang is not None:
             paragraphs.append(Paragraph(lang=lang, text=block.text, source="s0",
                                         index=len(paragraphs)))
-    return paragraphs
+    return paragraphs if lang_hint else _untranslated_twins(paragraphs)
+
+
+def _untranslated_twins(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """"Goroutines" then "Goroutines": a heading left untranslated is its own translation.
+
+    In an alternating document two identical neighbours of one language are a pair;
+    the paragraph before them tells the order (after a Chinese paragraph an English one
+    comes first).
+    """
+    out = list(paragraphs)
+    paired: set[int] = set()
+    for k in range(1, len(out)):
+        first, second = out[k - 1], out[k]
+        if k - 1 in paired or first.text != second.text or first.lang != second.lang:
+            continue
+        before = out[k - 2].lang if k >= 2 else other_lang(first.lang)
+        out[k - 1] = replace(first, lang=other_lang(before))
+        out[k] = replace(second, lang=before)
+        paired.update((k - 1, k))
+    return out
 
 
 def _block_lang(block: RawBlock) -> Lang | None:
