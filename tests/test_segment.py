@@ -106,6 +106,7 @@ def test_user_exceptions_extend_the_defaults() -> None:
     text = "See Sch. Three of the Act. Done."
     assert sentences(text, "en") == ["See Sch.", "Three of the Act.", "Done."]
     assert sentences(text, "en", ("Sch.",)) == ["See Sch. Three of the Act.", "Done."]
+    assert sentences(text, "en", (" Sch ",)) == ["See Sch. Three of the Act.", "Done."]
     assert "Mr." in DEFAULT_EXCEPTIONS["en"]
     zh = "他读了《论语》。子曰。学而时习之。"
     assert len(sentences(zh, "zh")) == 3

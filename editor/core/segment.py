@@ -301,7 +301,11 @@ def _inside_book_title(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=64)
 def _exception_set(lang: Lang, extra: tuple[str, ...]) -> frozenset[str]:
-    return frozenset((*DEFAULT_EXCEPTIONS.get(lang, ()), *extra))
+    """Defaults plus the user's; an English entry typed without its period gets one."""
+    cleaned = (e.strip() for e in extra if e.strip())
+    if lang == "en":
+        cleaned = (e if not e[-1].isalnum() else e + "." for e in cleaned)
+    return frozenset((*DEFAULT_EXCEPTIONS.get(lang, ()), *cleaned))
 
 
 def _ends_en(text: str, cand: _Candidate, never: frozenset[str], start: int) -> bool:
