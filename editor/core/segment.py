@@ -21,47 +21,15 @@ import regex
 
 from editor.core.extract.types import Extraction, LineSpan, Paragraph
 from editor.core.model import Lang, Provenance, RectTuple, Sentence
+from editor.core.segment_lexicon import (
+    DEFAULT_EXCEPTIONS,
+    FLEXIBLE_ABBREVIATIONS,
+    NUMBER_ABBREVIATIONS,
+    SENTENCE_OPENERS,
+    SPEECH_VERBS,
+)
 
-#: Titles and abbreviations that (almost) never end a sentence, per language. The
-#: settings and the project add to these; ``segment_extraction`` merges both.
-DEFAULT_EXCEPTIONS: Mapping[Lang, tuple[str, ...]] = {
-    "en": (
-        "Mr.", "Mrs.", "Ms.", "Messrs.", "Mme.", "Mlle.", "Dr.", "Prof.", "Hon.", "Rev.",
-        "Fr.", "Gen.", "Col.", "Capt.", "Lt.", "Sgt.", "Gov.", "Sen.", "Rep.", "Supt.",
-        "Insp.", "Mt.", "e.g.", "i.e.", "cf.", "vs.", "viz.", "al.", "approx.", "ca.",
-        "ibid.", "Ibid.", "Vol.", "vol.", "Ch.", "ch.", "Fig.", "Figs.", "fig.",
-        "Eq.", "Ref.", "Dept.", "Univ.", "Assoc.", "Ave.", "Blvd.", "Rd.",
-    ),
-    "zh": (),
-}
-
-#: Abbreviations that are sentence-internal only before a number: "No. 5", "Cap. 622",
-#: "s. 2(1)"; elsewhere ("No. I won't.") they may end a sentence.
-NUMBER_ABBREVIATIONS: frozenset[str] = frozenset({
-    "No.", "Nos.", "no.", "nos.", "Art.", "Arts.", "art.", "Sec.", "Secs.", "sec.", "Cap.",
-    "cap.", "para.", "paras.", "Para.", "s.", "ss.", "p.", "pp.", "r.", "rr.", "Sch.",
-    "Ord.", "Reg.", "Item.", "Pt.", "pt.", "Ex.", "Exh.", "Nr.", "Jan.", "Feb.", "Mar.",
-    "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
-})
-
-#: Abbreviations that also end sentences: split only when a usual sentence opener
-#: follows ("… Ltd. The company …"), not before a name ("U.S. Congress").
-FLEXIBLE_ABBREVIATIONS: frozenset[str] = frozenset({
-    "etc.", "Inc.", "Ltd.", "Co.", "Corp.", "Bros.", "Jr.", "Sr.", "St.", "Esq.", "a.m.",
-    "p.m.", "A.M.", "P.M.", "U.S.", "U.K.", "U.N.", "E.U.", "H.K.", "P.R.C.", "Ph.D.",
-    "B.A.", "M.A.", "B.Sc.", "M.Sc.", "LL.B.", "LL.M.",
-})
-
-#: Capitalised words that usually open a sentence; after a flexible abbreviation they
-#: mean the abbreviation ended the sentence.
-SENTENCE_OPENERS: frozenset[str] = frozenset((
-    "A", "An", "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "We",
-    "They", "I", "You", "His", "Her", "Our", "Their", "My", "There", "Here", "In", "On",
-    "At", "For", "But", "And", "Or", "So", "If", "When", "While", "After", "Before",
-    "Since", "As", "However", "Therefore", "Thus", "Also", "Then", "Now", "Moreover",
-    "Furthermore", "Meanwhile", "Although", "Because", "What", "Who", "Why", "How",
-    "Where", "Which", "No", "Yes", "Some", "Many", "Most", "All", "Each", "Every",
-))
+__all__ = ["DEFAULT_EXCEPTIONS", "segment_extraction", "split_sentences"]
 
 _CLOSERS = "”’」』）》〉】〕］｝)]}\"'»›"
 _OPENERS = "“‘「『（《〈【〔［｛([{\"'«‹"
@@ -100,18 +68,8 @@ _WORD_BEFORE = regex.compile(
 _ELLIPSIS = regex.compile(r"^(?:…+|\.(?:\s?\.){2,})$")
 _NUMBER_AFTER = regex.compile(r"[\d(#]|[IVXivx]{2,}\b|[VXvx]\b")
 _ITEM_MARKER = regex.compile(r"\(?[0-9]{1,3}\)|\([a-zA-Z]\)|\([ivxIVX]{1,5}\)")
-#: Speech verbs that make '"Why?" Wang asked.' one sentence.
-SPEECH_VERBS: tuple[str, ...] = (
-    "said", "asked", "replied", "answered", "cried", "shouted", "called", "exclaimed",
-    "whispered", "muttered", "murmured", "protested", "snapped", "added", "continued",
-    "demanded", "insisted", "inquired", "enquired", "yelled", "screamed", "laughed",
-    "sighed", "thought", "wondered", "explained", "declared", "observed", "repeated",
-    "retorted", "urged", "suggested", "interrupted", "began", "went", "says", "asks",
-    "replies", "cries", "shouts", "whispers",
-)
-_SPEECH_TAG = regex.compile(
-    r"\s+(?:(?:[A-Z][\w'’-]*|the|old|young|little)\s+){1,3}(?:"
-    + "|".join(SPEECH_VERBS) + r")\b"
+_SPEECH_TAG = regex.compile(  # '"Why?" Wang asked.', '"No!" Old Liu cried.'
+    r"\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:" + "|".join(SPEECH_VERBS) + r")\b"
 )
 _SOFT_ZH = regex.compile(r"^(?:[；;]|…+|\.{3,})$")
 _LAST_WORD = regex.compile(r"(\w+)\W*$")
