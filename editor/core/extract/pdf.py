@@ -92,14 +92,23 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
                                           "password given", source_id))
         pages = _read_pages(path, doc, progress, cancel)
         _ocr_pass(doc, pages, ocr, source_id, warnings)
+        repaired = bool(doc.is_repaired)
+    if repaired:
+        warnings.append(ImportWarning("damaged-file", "the PDF is damaged (e.g. truncated) and "
+                                      "was repaired; some pages or text may be missing",
+                                      source_id))
     warnings.extend(_page_warnings(pages, source_id))
     removed = remove_running_heads(pages)
     extraction = build_extraction(pages, source_id, warnings)
+    if not extraction.paragraphs and not any(p.no_text_layer or p.garbled for p in pages):
+        raise InputError(path, "is damaged: no text could be recovered" if repaired
+                         else "contains no text (blank pages)")
     languages = tuple(lang for lang in LANGS if extraction.of(lang))
-    extraction.sources.append(Source(
-        id=source_id, path=str(path), sha256=file_sha256(path), kind="pdf",
-        languages=languages,
-        extra={"pages": len(pages), "running_heads_removed": removed}))
+    extra: dict[str, object] = {"pages": len(pages), "running_heads_removed": removed}
+    if extraction.layout == "columns":
+        extra["left_column"] = columns_side(pages)
+    extraction.sources.append(Source(id=source_id, path=str(path), sha256=file_sha256(path),
+                                     kind="pdf", languages=languages, extra=extra))
     return extraction
 
 
