@@ -300,6 +300,7 @@ def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:
 def test_markdown_drops_code_and_markup(tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
     path.write_text(
+        "---\ntitle: Effective Go\n---\n<!-- a comment\nover lines -->\n"
         "## Formatting\n\n## 格式化\n\n"
         "Run **gofmt** on the [source](https://go.dev/) and `go vet`\nas well.\n\n"
         "在 Go 中请运行 *gofmt*。\n\n"

@@ -1,9 +1,9 @@
 """Paragraphs of a Markdown file, without its code.
 
 Block structure is read line by line (CommonMark's common subset): fenced and indented
-code blocks are left out of both languages, headings, list items, block quotes and
-table cells become paragraphs, and inline markup (links, emphasis, inline code, HTML
-tags) is reduced to its text.
+code blocks, HTML comments and YAML front matter are left out of both languages;
+headings, list items, block quotes and table cells become paragraphs; inline markup
+(links, emphasis, inline code, HTML tags) is reduced to its text.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ import regex
 
 from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
+_FRONT_MATTER = regex.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", regex.S)
+_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _FENCE = regex.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _SETEXT_RULE = regex.compile(r"^\s{0,3}(?:=+|-+)\s*$")
@@ -34,7 +36,9 @@ _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
 def markdown_blocks(text: str) -> list[RawBlock]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _COMMENT.sub("", _FRONT_MATTER.sub("", text, count=1))
+    lines = text.split("\n")
     return [RawBlock(t) for t in (clean_inline(inline_text(p)) for p in _paragraphs(lines))
             if t]
 

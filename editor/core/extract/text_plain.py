@@ -25,7 +25,8 @@ SHORT_LINE = 0.6  # of the wrap width: a line this short ended its paragraph
 
 def plain_blocks(text: str) -> list[RawBlock]:
     blocks = []
-    for chunk in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    for chunk in _BLANK_LINE.split(text):
         lines = [line for line in chunk.split("\n") if line.strip()]
         for paragraph in unwrap(lines):
             cleaned = clean_inline(paragraph)
