@@ -1,0 +1,218 @@
+"""Public alignment functions over plain sentence lists and over a :class:`Bitext`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import numpy as np
+
+from editor.core.align import confidence, dp, encoder, fast, full, path
+from editor.core.edits import Edit
+from editor.core.errors import OperationError
+from editor.core.model import Bitext, Link, Sentence, Source
+
+Mode = Literal["full", "fast"]
+#: ``progress(stage, fraction)``; stage is a short phrase such as ``"embedding"``.
+Progress = Callable[[str, float], None]
+Cancel = Callable[[], bool]
+
+#: Columns either side of the anchor path searched by the many-to-many pass.
+BAND_WIDTH = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Zero-based Chinese and English sentence positions joined as one link."""
+
+    zh: tuple[int, ...]
+    en: tuple[int, ...]
+    confidence: float = 1.0
+
+    @property
+    def shape(self) -> str:
+        return f"{len(self.zh)}-{len(self.en)}"
+
+
+def align_sentences(zh: Sequence[str], en: Sequence[str], *, mode: Mode = "full",
+                    paragraphs_zh: Sequence[int] | None = None,
+                    paragraphs_en: Sequence[int] | None = None,
+                    progress: Progress | None = None,
+                    cancel: Cancel | None = None) -> list[Bead]:
+    """Align two sentence lists; every sentence ends up in exactly one bead, in order.
+
+    Blank sentences are set aside and come back as 1-0/0-1 beads where they stood, so
+    the positions of the input are kept. Deterministic: same input, same output.
+    ``paragraphs_*`` (a paragraph number per sentence) are accepted for the callers'
+    sake; the scorers do not use them yet.
+    """
+    if mode not in ("full", "fast"):
+        raise ValueError(f"unknown alignment mode {mode!r}")
+    del paragraphs_zh, paragraphs_en
+    zh_keep = [k for k, t in enumerate(zh) if t.strip()]
+    en_keep = [k for k, t in enumerate(en) if t.strip()]
+    beads = _align_nonblank([zh[k] for k in zh_keep], [en[k] for k in en_keep], mode,
+                            progress, cancel)
+    mapped = [Bead(tuple(zh_keep[i] for i in b.zh), tuple(en_keep[j] for j in b.en),
+                   b.confidence) for b in beads]
+    return _restore_blanks(mapped, len(zh), len(en))
+
+
+def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
+                    progress: Progress | None, cancel: Cancel | None) -> list[Bead]:
+    if not zh or not en:
+        return [Bead((i,), (), 1.0) for i in range(len(zh))] + \
+               [Bead((), (j,), 1.0) for j in range(len(en))]
+    if mode == "fast":
+        with single_thread_blas():
+            result = fast.align(zh, en, cancel=cancel)
+    else:
+        result = _align_full(zh, en, progress, cancel)
+    confs = confidence.of_path(result)
+    return [Bead(z, e, c) for (z, e), c in zip(result.beads, confs, strict=True)]
+
+
+def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
+                cancel: Cancel | None) -> dp.Path:
+    total = len(zh) + len(en)
+
+    def report(offset: int) -> Callable[[int, int], None] | None:
+        if progress is None:
+            return None
+        return lambda done, count: progress("Embedding sentences…", (offset + done * len_of(offset)
+                                                          / max(count, 1)) / total)
+
+    def len_of(offset: int) -> int:
+        return len(zh) if offset == 0 else len(en)
+
+    zh_sums = encoder.token_sums(encoder.to_simplified(zh), progress=report(0))
+    _check(cancel)
+    en_sums = encoder.token_sums(en, progress=report(len(zh)))
+    _check(cancel)
+    if progress is not None:
+        progress("Aligning sentences…", 1.0)
+    with single_thread_blas():
+        zh_side, en_side = full.Embedded(zh, zh_sums), full.Embedded(en, en_sums)
+        band = _band(zh_side.runs[0][1:], en_side.runs[0][1:], cancel)
+        scorer = full.FullScorer(zh_side, en_side, band)
+        return dp.run(full.SHAPES, band, scorer, scorer.skip_en(), cancel=cancel)
+
+
+def _check(cancel: Cancel | None) -> None:
+    if cancel is not None and cancel():
+        raise OperationError("alignment cancelled")
+
+
+@contextmanager
+def single_thread_blas() -> Iterator[None]:
+    """One BLAS thread for the many small products of the DP.
+
+    On small matrices OpenBLAS's thread hand-off costs 10-20× the product itself.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+def _band(zv: np.ndarray, ev: np.ndarray, cancel: Cancel | None) -> dp.Band:
+    n, m = len(zv), len(ev)
+    if (n + 1) * (m + 1) <= path.FULL_CELLS:
+        return dp.Band.full(n, m)
+    anchors = path.anchor_path(zv, ev, cancel)
+    low, high = anchors.extremes(n)
+    return dp.Band.around(low, high, m, BAND_WIDTH)
+
+
+def _restore_blanks(beads: list[Bead], n_zh: int, n_en: int) -> list[Bead]:
+    """Insert a 1-0/0-1 bead for every position no bead holds, keeping both orders."""
+    held_zh = {i for b in beads for i in b.zh}
+    held_en = {j for b in beads for j in b.en}
+    out: list[Bead] = []
+    next_zh = next_en = 0
+    for bead in [*beads, Bead((n_zh,), (n_en,))]:
+        first_zh = bead.zh[0] if bead.zh else next_zh
+        first_en = bead.en[0] if bead.en else next_en
+        out.extend(Bead((i,), (), 1.0) for i in range(next_zh, first_zh) if i not in held_zh)
+        out.extend(Bead((), (j,), 1.0) for j in range(next_en, first_en) if j not in held_en)
+        next_zh = bead.zh[-1] + 1 if bead.zh else next_zh
+        next_en = bead.en[-1] + 1 if bead.en else next_en
+        out.append(bead)
+    return out[:-1]
+
+
+# -- over the bitext model -------------------------------------------------------------
+def align_to_links(zh: Sequence[Sentence], en: Sequence[Sentence], *, mode: Mode = "full",
+                   progress: Progress | None = None,
+                   cancel: Cancel | None = None) -> list[Link]:
+    """Links joining sentences of the model, automatic, with their confidence."""
+    beads = align_sentences([s.text for s in zh], [s.text for s in en], mode=mode,
+                            paragraphs_zh=_paragraphs(zh), paragraphs_en=_paragraphs(en),
+                            progress=progress, cancel=cancel)
+    return [Link(zh=tuple(zh[i].id for i in b.zh), en=tuple(en[j].id for j in b.en),
+                 confidence=round(b.confidence, 4)) for b in beads]
+
+
+def _paragraphs(sentences: Sequence[Sentence]) -> list[int] | None:
+    marks = [s.provenance.paragraph if s.provenance else None for s in sentences]
+    return None if any(p is None for p in marks) else [int(p) for p in marks if p is not None]
+
+
+def align_bitext(zh: Sequence[Sentence], en: Sequence[Sentence], *, mode: Mode = "full",
+                 sources: Sequence[Source] = (), progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> Bitext:
+    """A new bitext holding ``zh`` and ``en`` aligned."""
+    links = align_to_links(zh, en, mode=mode, progress=progress, cancel=cancel)
+    bt = Bitext(sources=list(sources), sentences={s.id: s for s in (*zh, *en)}, links=links)
+    bt.check()
+    return bt
+
+
+def realign(bitext: Bitext, start: int, stop: int, *, mode: Mode = "full",
+            progress: Progress | None = None, cancel: Cancel | None = None) -> Edit:
+    """An edit that re-aligns links ``start:stop``, never moving a confirmed link.
+
+    Each stretch of unconfirmed links between confirmed ones is aligned on its own, so
+    confirmed links stay exactly as they are and act as fixed anchors. A new link that
+    groups the same sentences as an old one keeps the old one's note and flags.
+    """
+    from editor.core.ops import replace_links
+
+    if not 0 <= start <= stop <= len(bitext.links):
+        raise OperationError(f"link range {start + 1}–{stop} does not exist")
+    old = bitext.links[start:stop]
+    new: list[Link] = []
+    stretch: list[Link] = []
+    for link in [*old, None]:
+        if link is None or link.status == "confirmed":
+            new.extend(_realign_stretch(bitext, stretch, mode, progress, cancel))
+            stretch = []
+            if link is not None:
+                new.append(link)
+        else:
+            stretch.append(link)
+    return replace_links(bitext, start, stop, new, label="Re-align")
+
+
+def realign_after(bitext: Bitext, index: int, *, mode: Mode = "full",
+                  progress: Progress | None = None, cancel: Cancel | None = None) -> Edit:
+    """Re-align every link after link ``index`` (the GUI's "re-align the rest")."""
+    return realign(bitext, index + 1, len(bitext.links), mode=mode, progress=progress,
+                   cancel=cancel)
+
+
+def _realign_stretch(bitext: Bitext, links: Sequence[Link], mode: Mode,
+                     progress: Progress | None, cancel: Cancel | None) -> list[Link]:
+    if not links:
+        return []
+    zh = [bitext.sentences[sid] for link in links for sid in link.zh]
+    en = [bitext.sentences[sid] for link in links for sid in link.en]
+    fresh = align_to_links(zh, en, mode=mode, progress=progress, cancel=cancel)
+    before = {(link.zh, link.en): link for link in links}
+    out = []
+    for link in fresh:
+        kept = before.get((link.zh, link.en))
+        out.append(replace(kept, confidence=link.confidence) if kept is not None else link)
+    return out

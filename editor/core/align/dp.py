@@ -1,0 +1,186 @@
+"""Banded dynamic programming over beads: the best monotone path through a score band.
+
+Row ``i`` of the table is "the first ``i`` Chinese sentences are aligned"; within it,
+column ``j`` is "… with the first ``j`` English sentences". Each row only keeps the
+columns of its window ``lo[i] … hi[i]``, so time and memory grow with the number of
+rows times the band width, never with ``n × m``. A bead of shape ``(a, b)`` ending at
+``(i, j)`` covers Chinese ``i-a … i-1`` and English ``j-b … j-1``; its score comes from a
+caller-supplied row scorer, so one engine runs the anchor pass, the many-to-many pass
+and the length-only fast mode.
+
+All rows live in one flat array, each padded with impossible cells, so a row is a
+handful of vector operations whatever the number of shapes: gather the predecessors of
+every shape at once, add the scores, take the maximum. English-only (0-1) beads stay
+inside a row; they are folded in with a running maximum
+(``D[j] = C[j] + max_{k<=j}(X[k] - C[k])``, ``C`` the cumulative 0-1 scores).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor.core.errors import OperationError
+
+Shape = tuple[int, int]
+#: ``scores(i, lo, hi)`` → array ``(len(shapes), hi - lo + 1)``: the score of a bead of
+#: each shape ending at ``(i, j)`` for ``j = lo … hi`` (very negative where impossible).
+RowScorer = Callable[[int, int, int], np.ndarray]
+
+NEG = -1e18
+_PAD = 8  # impossible cells before each stored row (≥ the widest English run)
+_MAX_B = _PAD
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """Inclusive column window per row; ``lo`` and ``hi`` never decrease."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @property
+    def rows(self) -> int:
+        return len(self.lo)
+
+    @classmethod
+    def full(cls, n: int, m: int) -> Band:
+        return cls(np.zeros(n + 1, dtype=np.int64), np.full(n + 1, m, dtype=np.int64))
+
+    @classmethod
+    def around(cls, low: np.ndarray, high: np.ndarray, m: int, width: int) -> Band:
+        """A band ``width`` columns either side of a path given as per-row extremes.
+
+        Widened so neighbouring rows overlap (every bead stays possible) and pinned to
+        the corners ``(0, 0)`` and ``(n, m)``.
+        """
+        low = np.asarray(low, dtype=np.int64)
+        high = np.asarray(high, dtype=np.int64)
+        prev_low = np.concatenate([low[:1], low[:-1]])
+        next_high = np.concatenate([high[1:], high[-1:]])
+        lo = np.clip(np.minimum(low, prev_low) - width, 0, m)
+        hi = np.clip(np.maximum(high, next_high) + width, 0, m)
+        lo[0], hi[-1] = 0, m
+        lo = np.maximum.accumulate(lo)
+        hi = np.maximum.accumulate(np.maximum(hi, lo))
+        return cls(lo, hi)
+
+    def cells(self) -> int:
+        return int((self.hi - self.lo + 1).sum())
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    """Beads as ``(zh positions, en positions)`` with the score each one added."""
+
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    scores: list[float]
+
+    def extremes(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """Lowest and highest English count the path reaches in each row ``0 … n``."""
+        low = np.full(n + 1, -1, dtype=np.int64)
+        high = np.zeros(n + 1, dtype=np.int64)
+        i = j = 0
+        low[0] = 0
+        for zh, en in self.beads:
+            i += len(zh)
+            j += len(en)
+            if low[i] < 0:
+                low[i] = j
+            high[i] = max(high[i], j)
+        return low, high
+
+
+@dataclass(frozen=True, slots=True)
+class _Layout:
+    """Where each row sits in the flat table, and each shape's predecessor offsets."""
+
+    start: np.ndarray  # flat index of column lo[i] of row i
+    base: np.ndarray  # (rows, shapes): column in the predecessor row, before + w
+    limit: np.ndarray  # (rows, shapes): first padding column of the predecessor row
+    origin: np.ndarray  # (rows, shapes): flat start of the predecessor row
+    size: int
+
+
+def _layout(shapes: Sequence[Shape], band: Band) -> _Layout:
+    width = band.hi - band.lo + 1
+    slots = width + _PAD + 1
+    start = np.concatenate([[0], np.cumsum(slots)[:-1]]) + _PAD
+    a = np.array([s[0] for s in shapes], dtype=np.int64)
+    b = np.array([s[1] for s in shapes], dtype=np.int64)
+    prev = np.maximum(np.arange(band.rows)[:, None] - a[None, :], 0)
+    base = band.lo[:, None] - band.lo[prev] - b[None, :]
+    return _Layout(start, base, width[prev], start[prev], int(slots.sum()) + _PAD)
+
+
+def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndarray,
+        *, cancel: Callable[[], bool] | None = None) -> Path:
+    """Best-scoring path from ``(0, 0)`` to ``(n, m)`` within ``band``.
+
+    ``skip_en[j]`` is the score of the 0-1 bead holding English ``j - 1`` alone.
+    """
+    if any(a < 1 or not 0 <= b <= _MAX_B for a, b in shapes):
+        raise ValueError("shapes need 1+ Chinese and at most 8 English sentences "
+                         "(0-1 beads come from skip_en)")
+    lay = _layout(shapes, band)
+    flat = np.full(lay.size, NEG)
+    choice = np.full(lay.size, -1, dtype=np.int8)
+    cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
+    columns = np.arange(int((band.hi - band.lo).max()) + 1)
+    for i in range(band.rows):
+        if cancel is not None and i % 512 == 0 and cancel():
+            raise OperationError("alignment cancelled")
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        if i == 0:
+            best = np.full(hi - lo + 1, NEG)
+            best[0] = 0.0
+            pick = np.full(hi - lo + 1, -1, dtype=np.int64)
+        else:
+            col = lay.base[i][:, None] + columns[None, :hi - lo + 1]
+            np.clip(col, -_PAD, lay.limit[i][:, None], out=col)
+            cand = flat[lay.origin[i][:, None] + col] + scores(i, lo, hi)
+            pick = cand.argmax(axis=0)
+            best = cand[pick, columns[:hi - lo + 1]]
+        _fold_skips(best, pick, cum_skip[lo:hi + 1])
+        at = int(lay.start[i])
+        flat[at:at + hi - lo + 1] = best
+        choice[at:at + hi - lo + 1] = pick
+    return _trace(shapes, band, lay, flat, choice)
+
+
+def _fold_skips(best: np.ndarray, pick: np.ndarray, cum: np.ndarray) -> None:
+    """Let English-only beads chain along the row (``pick == -2`` marks them)."""
+    if len(best) < 2:
+        return
+    lifted = best - cum
+    running = np.maximum.accumulate(lifted)
+    chained = running > lifted + 1e-12
+    if chained.any():
+        best[chained] = (running + cum)[chained]
+        pick[chained] = -2
+
+
+def _trace(shapes: Sequence[Shape], band: Band, lay: _Layout, flat: np.ndarray,
+           choice: np.ndarray) -> Path:
+    n = band.rows - 1
+    m = int(band.hi[n])
+
+    def cell(i: int, j: int) -> int:
+        return int(lay.start[i]) + j - int(band.lo[i])
+
+    if flat[cell(n, m)] <= NEG / 2:
+        raise OperationError("no alignment path inside the band")
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
+    gains: list[float] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        k = int(choice[cell(i, j)])
+        a, b = (0, 1) if k == -2 else shapes[k]
+        gains.append(float(flat[cell(i, j)] - flat[cell(i - a, j - b)]))
+        beads.append((tuple(range(i - a, i)), tuple(range(j - b, j))))
+        i, j = i - a, j - b
+    beads.reverse()
+    gains.reverse()
+    return Path(beads, gains)

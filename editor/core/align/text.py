@@ -1,0 +1,28 @@
+"""Cheap per-sentence facts the scorers use: lengths, numbers, closing punctuation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+_ASCII_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def lengths(texts: Sequence[str]) -> np.ndarray:
+    """Length in characters, ignoring spaces (a proxy for the amount of content)."""
+    return np.fromiter((len(t) - t.count(" ") for t in texts), dtype=np.float64,
+                       count=len(texts))
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Arabic numbers in a text, normalised (``1,000`` → ``1000``)."""
+    return frozenset(n.replace(",", "") for n in _ASCII_DIGITS.findall(text))
+
+
+def cjk_share(text: str) -> float:
+    """Share of CJK characters among the non-space characters of ``text``."""
+    visible = len(text) - text.count(" ")
+    return len(_CJK.findall(text)) / visible if visible else 0.0

