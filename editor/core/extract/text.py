@@ -52,7 +52,10 @@ def extract_text(path: str | Path, *, lang_hint: Lang | None = None,
     """Read one text document into an :class:`Extraction` (one source, ``"s0"``).
 
     ``lang_hint`` declares the whole file to be in one language (one file of a pair):
-    every paragraph gets it, and a warning says when the text is not in it.
+    every paragraph gets it, and a ``language-missing`` warning says when the text is
+    not in it. Without a hint a one-language file is not a problem here (it may be one
+    half of a pair); :func:`editor.core.extract.api.import_documents` warns when a
+    single document lacks a language.
     """
     path = Path(path)
     kind = _kind(path)
@@ -248,11 +251,9 @@ def _content_warnings(paragraphs: Sequence[Paragraph], blocks: Sequence[RawBlock
             f"{len(private)} private-use character(s) kept as they are ({sample[:80]}); "
             f"they show correctly only with the font or EUDC table they were made for",
             source="s0"))
-    detected = {_script_lang(b.text) for b in blocks} - {None}
-    wanted: tuple[Lang, ...] = (lang_hint,) if lang_hint else LANGS
-    for lang in wanted:
-        if lang not in detected:
-            warnings.append(ImportWarning(
-                "language-missing", f"no {LANG_NAMES[lang]} text found in the document",
-                source="s0"))
+    if lang_hint is not None and lang_hint not in {_script_lang(b.text) for b in blocks}:
+        warnings.append(ImportWarning(
+            "language-missing",
+            f"expected {LANG_NAMES[lang_hint]} but found no {LANG_NAMES[lang_hint]} text "
+            f"in the document", source="s0"))
     return warnings
