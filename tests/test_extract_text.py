@@ -141,6 +141,15 @@ def test_wrapped_lines_are_rejoined(tmp_path: Path) -> None:
     ]
 
 
+def test_spaces_beside_chinese_punctuation_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "zh.md"
+    path.write_text("但其与众不同的特性， 使得 Go 编程不同。 另一方面 ，若从 [Go](x) 的角度"
+                    "（ 见上 ）分析。\n\nWords , spaced .\n", encoding="utf-8")
+    texts = [p.text for p in extract_text(path).paragraphs]
+    assert texts == ["但其与众不同的特性，使得 Go 编程不同。另一方面，若从 Go 的角度（见上）分析。",
+                     "Words , spaced ."]  # English text is left as written
+
+
 def test_single_language_files_of_a_pair(tmp_path: Path) -> None:
     zh_path, en_path = tmp_path / "zh.txt", tmp_path / "en.txt"
     zh_path.write_text(f"{HANT}\n\n第23條\n", encoding="utf-8")

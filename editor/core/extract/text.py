@@ -24,7 +24,7 @@ from typing import Literal
 
 from editor.core.encoding import decode_bytes
 from editor.core.errors import InputError
-from editor.core.extract.text_common import RawBlock
+from editor.core.extract.text_common import RawBlock, tidy_chinese
 from editor.core.extract.text_docx import docx_blocks
 from editor.core.extract.text_html import html_blocks
 from editor.core.extract.text_markdown import markdown_blocks
@@ -154,7 +154,8 @@ def _paragraphs(blocks: Sequence[RawBlock], lang_hint: Lang | None,
             continue
         lang = lang_hint or _block_lang(block) or fallback
         if lang is not None:
-            paragraphs.append(Paragraph(lang=lang, text=block.text, source="s0",
+            text = tidy_chinese(block.text) if lang == "zh" else block.text
+            paragraphs.append(Paragraph(lang=lang, text=text, source="s0",
                                         index=len(paragraphs)))
     return paragraphs if lang_hint else _untranslated_twins(paragraphs)
 

@@ -50,6 +50,22 @@ def _cjk_at(ch: str) -> bool:
     return bool(ch) and bool(_CJK.match(ch))
 
 
+_CJK_PUNCT = r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]"
+_SPACE_AROUND_CJK_PUNCT = regex.compile(
+    rf"(?<={_CJK_PUNCT})[^\S\n]+(?=[\p{{Han}}\p{{L}}\p{{N}}]|{_CJK_PUNCT})"
+    rf"|(?<=[\p{{Han}}\p{{L}}\p{{N}}])[^\S\n]+(?={_CJK_PUNCT})"
+)
+
+
+def tidy_chinese(text: str) -> str:
+    """Drop spaces next to full-width punctuation ("特性， 使得" → "特性，使得").
+
+    Full-width punctuation carries its own spacing; a space beside it is left over from
+    wrapping or markup, never meant.
+    """
+    return _SPACE_AROUND_CJK_PUNCT.sub("", text)
+
+
 def clean_inline(text: str) -> str:
     """Collapse runs of spaces and drop zero-width characters and soft hyphens."""
     text = _ZERO_WIDTH.sub("", text.replace("\u00a0", " "))
