@@ -150,6 +150,17 @@ def test_spaces_beside_chinese_punctuation_are_dropped(tmp_path: Path) -> None:
                      "Words , spaced ."]  # English text is left as written
 
 
+def test_indented_lines_start_chinese_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "novel.txt"
+    path.write_text("　　那天晚上我没走掉，陈清扬把我拽住，以伟大友谊的名义叫我留下\n"
+                    "来，她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊\n"
+                    "　　是假的，我说，既然我是假的，你信我干吗。\n", encoding="utf-8")
+    texts = [p.text for p in extract_text(path).paragraphs]
+    assert texts == ["那天晚上我没走掉，陈清扬把我拽住，以伟大友谊的名义叫我留下"
+                     "来，她承认打我不对，也承认没有好好待我，但是她说我的伟大友谊",
+                     "是假的，我说，既然我是假的，你信我干吗。"]
+
+
 def test_single_language_files_of_a_pair(tmp_path: Path) -> None:
     zh_path, en_path = tmp_path / "zh.txt", tmp_path / "en.txt"
     zh_path.write_text(f"{HANT}\n\n第23條\n", encoding="utf-8")

@@ -4,7 +4,8 @@ Blank lines separate paragraphs. Within a block of lines, a line break also ends
 paragraph when the line ends a sentence, is clearly shorter than the block's wrap
 width, or the next line is in the other language (a bilingual file often puts an
 English line and its Chinese line one under the other); otherwise the line was just
-wrapped and is re-joined.
+wrapped and is re-joined. An indented line starts a paragraph (Chinese text files mark
+paragraphs with "　　"), unless every line is indented.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from editor.core.script import detect_lang
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _ENDS_PARAGRAPH = regex.compile(r"[.!?:;。！？：；…”」』’\"')）]\s*$")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•·]\s|\(?[0-9]{1,3}[.)、]\s?|\([a-zA-Z]\)\s)")
+_INDENT = regex.compile(r"^(?:\u3000|[ \t]{2,})")  # "　　" opens a Chinese paragraph
 SHORT_LINE = 0.6  # of the wrap width: a line this short ended its paragraph
 
 
@@ -39,9 +41,11 @@ def unwrap(lines: Sequence[str]) -> list[str]:
     """Group wrapped lines into paragraphs and re-join each."""
     langs = [detect_lang(line) for line in lines]
     widths = _widths(lines, langs)
+    indents = [bool(_INDENT.match(line)) for line in lines]
+    mark_paragraphs = any(indents) and not all(indents)
     paragraphs: list[list[str]] = []
     for k, line in enumerate(lines):
-        if k == 0 or _breaks_before(lines, langs, widths, k):
+        if k == 0 or (mark_paragraphs and indents[k]) or _breaks_before(lines, langs, widths, k):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
