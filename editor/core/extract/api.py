@@ -227,12 +227,12 @@ def _warn_missing_language(extraction: Extraction) -> None:
 # -- isolation ---------------------------------------------------------------------------
 
 def run_with_timeout(path: Path, password: str | None, source_id: str,
-                     timeout: float) -> Extraction:
+                     timeout: float, *, ocr: bool = True) -> Extraction:
     """:func:`extract_pdf` in a child process, killed after ``timeout`` seconds."""
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx: Any = multiprocessing.get_context(method)
     receiver, sender = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(sender, str(path), password, source_id),
+    child = ctx.Process(target=_child, args=(sender, str(path), password, source_id, ocr),
                         daemon=True)
     child.start()
     sender.close()
@@ -253,10 +253,10 @@ def run_with_timeout(path: Path, password: str | None, source_id: str,
     raise InputError(path, str(payload) if status == "input" else f"cannot be read ({payload})")
 
 
-def _child(sender: Any, path: str, password: str | None, source_id: str) -> None:
+def _child(sender: Any, path: str, password: str | None, source_id: str, ocr: bool) -> None:
     try:
         result: tuple[str, Any] = ("ok", extract_pdf(path, password=password,
-                                                     source_id=source_id))
+                                                     source_id=source_id, ocr=ocr))
     except InputError as exc:
         result = ("input", exc.problem)
     except Exception as exc:

@@ -87,7 +87,7 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
     doc = open_pdf(path, password)
     warnings: list[ImportWarning] = []
     with doc:
-        if doc.is_encrypted or password:
+        if doc.metadata and doc.metadata.get("encryption"):
             warnings.append(ImportWarning("encrypted", "the PDF is encrypted; opened with the "
                                           "password given", source_id))
         pages = _read_pages(path, doc, progress, cancel)

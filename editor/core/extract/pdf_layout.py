@@ -26,6 +26,8 @@ from editor.core.extract.types import LineSpan
 from editor.core.model import Lang
 
 BIN = 2.0  # points per bin of the coverage profile
+#: Leading beyond this many type sizes is paragraph spacing (one-line paragraphs).
+MAX_LEADING = 1.75
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 _FIRST_WORD = regex.compile(r"\S+")
 _CLOSED = regex.compile(r"[.!?。！？:：;；][\"'”’」』)）\]]*$")
@@ -40,11 +42,24 @@ class Chunk:
     lines: list[TextLine]
     left: float
     pitch: float
-    rights: dict[int, float] = field(default_factory=dict)  # size bucket -> right edge
     spanning: bool = False  # full-width lines crossing the columns
+    peers: list[TextLine] = field(default_factory=list)  # the whole column, for margins
+    _rights: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def right_for(self, line: TextLine) -> float:
-        return self.rights.get(_size_bucket(line.size), max(self.rights.values()))
+        """The right margin of text like ``line``: same size, starting where it starts.
+
+        Measured locally (90th percentile of the ends of such lines) so that an indented
+        block, e.g. an abstract inside a wider column, has its own margin.
+        """
+        key = (_size_bucket(line.size), round(line.x0))
+        if key not in self._rights:
+            tol = 0.6 * line.size
+            ends = [ln.x1 for ln in (self.peers or self.lines) if abs(ln.x0 - line.x0) <= tol
+                    and _size_bucket(ln.size) == key[0]] or [line.x1]
+            self._rights[key] = (statistics.quantiles(ends, n=10, method="inclusive")[-1]
+                                 if len(ends) >= 10 else max(ends))
+        return self._rights[key]
 
 
 def _size_bucket(size: float) -> int:
@@ -114,7 +129,7 @@ def reading_chunks(lines: Sequence[TextLine], page_width: float) -> list[Chunk]:
         part = [ln for ln in pending[k] if ln.baseline <= below]
         if part:
             c = stats[k]
-            chunks.append(Chunk(part, c.left, c.pitch, c.rights))
+            chunks.append(Chunk(part, c.left, c.pitch, peers=c.lines, _rights=c._rights))
             pending[k] = pending[k][len(part):]
 
     for span in spanning:
@@ -141,19 +156,11 @@ def _merge_spanning(chunks: list[Chunk]) -> list[Chunk]:
 
 
 def _chunk(lines: list[TextLine], *, spanning: bool = False) -> Chunk:
-    rights = _right_edges(lines)
-    left = statistics.quantiles([ln.x0 for ln in lines], n=10)[0] if len(lines) > 2 \
-        else min(ln.x0 for ln in lines)
-    return Chunk(lines, left, typical_pitch(lines), rights, spanning)
-
-
-def _right_edges(lines: Sequence[TextLine]) -> dict[int, float]:
-    """Right margin per type size: the 90th percentile of line ends."""
-    groups: dict[int, list[float]] = {}
-    for line in lines:
-        groups.setdefault(_size_bucket(line.size), []).append(line.x1)
-    return {k: (statistics.quantiles(v, n=10)[-1] if len(v) > 2 else max(v))
-            for k, v in groups.items()}
+    """A chunk whose margins and leading are measured on ``lines`` (a whole column)."""
+    starts = [ln.x0 for ln in lines]
+    left = statistics.quantiles(starts, n=10, method="inclusive")[0] if len(lines) >= 10 \
+        else min(starts)
+    return Chunk(lines, left, typical_pitch(lines), spanning)
 
 
 def is_break(prev: TextLine, cur: TextLine, nxt: TextLine | None, chunk: Chunk) -> bool:
@@ -162,7 +169,8 @@ def is_break(prev: TextLine, cur: TextLine, nxt: TextLine | None, chunk: Chunk) 
     if abs(prev.size - cur.size) > 0.12 * size:
         return True
     step = cur.baseline - prev.baseline
-    if step < 0.3 * size or step > 1.3 * max(chunk.pitch, 1.05 * size):
+    leading = min(max(chunk.pitch, 1.05 * size), MAX_LEADING * size)
+    if step < 0.3 * size or step > 1.3 * leading:
         return True
     if _indented(prev, cur, nxt):
         return True
