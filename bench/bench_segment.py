@@ -11,6 +11,7 @@ boundaries per language, for studying the data).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from dataclasses import dataclass
@@ -88,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         mac_dev_table(args.errors)
     text_import_table()
+    if MAC_DEV.is_dir():
+        encoding_table()
     return 0
 
 
@@ -113,6 +116,52 @@ def mac_dev_table(show: int) -> None:
               f"**{score.precision:.3f}** | **{score.recall:.3f}** |")
     print(f"\n{chars:,} characters segmented in {elapsed:.2f} s "
           f"({chars / max(elapsed, 1e-9) / 1e6:.2f} M chars/s)")
+
+
+def encoding_samples() -> list[tuple[str, str, str]]:
+    """(length bucket, encoding, text): every MAC-Dev Chinese sentence in GB18030, and in
+    Big5-HKSCS after conversion to Traditional characters (when it is encodable)."""
+    from opencc import OpenCC
+
+    to_traditional = OpenCC("s2t")
+    samples = []
+    for stem in chapters():
+        for line in gold_lines(MAC_DEV / f"{stem}.zh"):
+            bucket = "1-8" if len(line) <= 8 else "9-20" if len(line) <= 20 else "21+"
+            samples.append((bucket, "gb18030", line))
+            traditional = to_traditional.convert(line)
+            try:
+                traditional.encode("big5hkscs")
+            except UnicodeEncodeError:
+                continue
+            samples.append((bucket, "big5hkscs", traditional))
+    return samples
+
+
+def encoding_accuracy(samples: list[tuple[str, str, str]]) -> dict[tuple[str, str], list[int]]:
+    """(encoding, bucket) → [decoded exactly, total]."""
+    from editor.core.encoding import decode_bytes
+    from editor.core.errors import InputError
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for bucket, encoding, text in samples:
+        cell = counts.setdefault((encoding, bucket), [0, 0])
+        cell[1] += 1
+        with contextlib.suppress(InputError):
+            cell[0] += decode_bytes(text.encode(encoding), "sample")[0] == text
+    return counts
+
+
+def encoding_table() -> None:
+    """Legacy-encoding detection on single sentences (short texts are the hard case)."""
+    started = time.perf_counter()
+    counts = encoding_accuracy(encoding_samples())
+    elapsed = time.perf_counter() - started
+    print("\n| encoding | sentence length (chars) | decoded exactly | sentences |")
+    print("|---|---|---:|---:|")
+    for (encoding, bucket), (good, total) in sorted(counts.items()):
+        print(f"| {encoding} | {bucket} | {good / total:.3f} | {total} |")
+    print(f"\n{sum(t for _, t in counts.values())} detections in {elapsed:.2f} s")
 
 
 def text_import_table() -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import itertools
 import os
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -92,6 +94,27 @@ def test_a_few_broken_bytes_in_utf8_are_replaced_and_said() -> None:
     text, name, guessed = decode_bytes(data[:500] + data[501:], "x.txt")
     assert text.count("\ufffd") == 2 and guessed
     assert name.startswith("utf-8") and "2 invalid" in name
+
+
+@pytest.mark.shared
+def test_every_mac_dev_sentence_is_decoded_in_gb18030_and_big5() -> None:
+    if not (SHARED / "data" / "mac-dev").is_dir():
+        pytest.skip("../shared/data/mac-dev is absent")
+    bench = _bench_segment()
+    counts = bench.encoding_accuracy(bench.encoding_samples())
+    for (encoding, bucket), (good, total) in counts.items():
+        assert good >= 0.99 * total, (encoding, bucket, good, total)
+    assert sum(total for _, total in counts.values()) > 2500
+
+
+def _bench_segment() -> ModuleType:
+    path = Path(__file__).resolve().parents[1] / "bench" / "bench_segment.py"
+    spec = importlib.util.spec_from_file_location("bench_segment", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_undecodable_bytes_are_an_input_error_naming_the_file() -> None:

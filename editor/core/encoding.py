@@ -49,6 +49,7 @@ SAMPLE_BYTES = 64 * 1024
 MAX_BAD_UTF8 = 8  # invalid sequences tolerated in an otherwise valid UTF-8 file
 
 _HAN = regex.compile(r"\p{Han}")
+_NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
 _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u206f]")
 _WESTERN = regex.compile(r"[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2013-\u2026\u20ac\u2122]*")
 _BAD_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -118,14 +119,12 @@ def chinese_score(text: str) -> float:
     Characters that are neither Han nor CJK punctuation (kana, bopomofo, Hangul, box
     drawing, private use …) count as zero: they are what a wrong decoding produces.
     """
-    chars = [ch for ch in text if ord(ch) > 0x7F and not ch.isspace()]
-    if not chars:
+    total = len(_NON_ASCII.findall(text))
+    if not total:
         return 0.0
-    freq = _char_frequencies()
-    simplified = _to_simplified("".join(ch for ch in chars if _HAN.match(ch)))
-    han_scores = [math.log1p(freq.get(ch, 0)) for ch in simplified]
-    punct = sum(1 for ch in chars if _CJK_PUNCT.match(ch))
-    return (sum(han_scores) + punct * 10.0) / len(chars)
+    han = sum(map(_log_frequency, _HAN.findall(text)))
+    punct = len(_CJK_PUNCT.findall(text))
+    return (han + punct * 10.0) / total
 
 
 def _nearly_utf8(data: bytes) -> tuple[str, str] | None:
@@ -227,7 +226,9 @@ def _converter() -> Any:
     return OpenCC("t2s")
 
 
-def _to_simplified(text: str) -> str:
-    """Fold Traditional characters to Simplified (same length: character for character)."""
-    converted: str = _converter().convert(text)
-    return converted if len(converted) == len(text) else text
+@lru_cache(maxsize=65536)
+def _log_frequency(char: str) -> float:
+    """log(1 + frequency) of a character, Traditional ones counted as their Simplified form."""
+    freq = _char_frequencies()
+    simplified: str = _converter().convert(char)
+    return math.log1p(max(freq.get(char, 0), freq.get(simplified[:1], 0)))
