@@ -243,7 +243,7 @@ def locked(tmp_path) -> Path:
 
 
 def test_encrypted_pdf_needs_the_right_password(locked):
-    with pytest.raises(InputError, match="locked.pdf.*password"):
+    with pytest.raises(InputError, match=r"locked\.pdf.*password"):
         extract_pdf(locked)
     with pytest.raises(InputError, match="password given is wrong"):
         extract_pdf(locked, password="nope")
