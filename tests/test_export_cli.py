@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from export_helpers import sample_bitext
 
 from editor.cli.main import main
 from editor.core.export import read_bitext
 from editor.core.project import save_project
-from export_helpers import sample_bitext
 
 
 @pytest.fixture

@@ -83,7 +83,7 @@ def read(path: Path):  # -> Bitext
     delimiter = _delimiter(path, text)
     try:
         table = [r for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-                 if any(c.strip() for c in r)]
+                 if any(r)]
     except csv.Error as exc:
         raise InputError(path, f"cannot read the table ({exc})") from exc
     return bitext_from_table(table, path, kind=path.suffix.lstrip(".").lower() or "tsv")
