@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -120,22 +121,37 @@ def mac_dev_table(show: int) -> None:
 
 def encoding_samples() -> list[tuple[str, str, str]]:
     """(length bucket, encoding, text): every MAC-Dev Chinese sentence in GB18030, and in
-    Big5-HKSCS after conversion to Traditional characters (when it is encodable)."""
+    Big5-HKSCS after conversion to Traditional characters (when encodable); every English
+    sentence with typographic quotes and dashes in Windows-1252."""
     from opencc import OpenCC
 
     to_traditional = OpenCC("s2t")
     samples = []
     for stem in chapters():
         for line in gold_lines(MAC_DEV / f"{stem}.zh"):
-            bucket = "1-8" if len(line) <= 8 else "9-20" if len(line) <= 20 else "21+"
-            samples.append((bucket, "gb18030", line))
-            traditional = to_traditional.convert(line)
-            try:
-                traditional.encode("big5hkscs")
-            except UnicodeEncodeError:
-                continue
-            samples.append((bucket, "big5hkscs", traditional))
+            samples.append((_bucket(line), "gb18030", line))
+            samples += _if_encodable(to_traditional.convert(line), "big5hkscs")
+        for line in gold_lines(MAC_DEV / f"{stem}.en"):
+            samples += _if_encodable(_typographic(line), "cp1252")
     return samples
+
+
+def _bucket(text: str) -> str:
+    return "1-8" if len(text) <= 8 else "9-20" if len(text) <= 20 else "21+"
+
+
+def _if_encodable(text: str, encoding: str) -> list[tuple[str, str, str]]:
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return []
+    return [] if data.isascii() else [(_bucket(text), encoding, text)]
+
+
+def _typographic(text: str) -> str:
+    """Curly quotes, ellipses and dashes, as a word processor writes them."""
+    text = re.sub(r'"([^"]*)"', "\u201c\\1\u201d", text.replace("'", "\u2019"))
+    return text.replace("...", "\u2026").replace(" - ", " \u2014 ")
 
 
 def encoding_accuracy(samples: list[tuple[str, str, str]]) -> dict[tuple[str, str], list[int]]:

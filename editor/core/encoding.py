@@ -49,6 +49,9 @@ SAMPLE_BYTES = 64 * 1024
 MAX_BAD_UTF8 = 8  # invalid sequences tolerated in an otherwise valid UTF-8 file
 
 _HAN = regex.compile(r"\p{Han}")
+#: A Han character beside another non-ASCII character. A Western file misread as GB18030
+#: gives only lone Han characters among Latin letters ("Don’t" → "Don抰").
+_HAN_IN_CONTEXT = regex.compile(r"\p{Han}(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\p{Han}")
 _NON_ASCII = regex.compile(r"[^\x00-\x7f\s]")
 _CJK_PUNCT = regex.compile(r"[\u3000-\u303f\uff00-\uffef\u2010-\u206f]")
 _WESTERN = regex.compile(r"[\t\n\r\f\x20-\x7e\u00a0-\u00ff\u2013-\u2026\u20ac\u2122]*")
@@ -107,7 +110,10 @@ def _chinese(data: bytes) -> tuple[str, str] | None:
             text = data.decode(name, errors)
         except UnicodeDecodeError:
             continue
-        score = chinese_score(text[: SAMPLE_BYTES // 2])
+        sample = text[: SAMPLE_BYTES // 2]
+        if not _HAN_IN_CONTEXT.search(sample):
+            continue
+        score = chinese_score(sample)
         if score >= MIN_CHINESE_SCORE and (best is None or score > best[0]):
             best = (score, text, name)
     return (best[1], best[2]) if best else None
@@ -133,6 +139,9 @@ def _nearly_utf8(data: bytes) -> tuple[str, str] | None:
     bad = text.count("\ufffd")
     if bad > MAX_BAD_UTF8 or bad * 200 > len(data):
         return None  # too many to be accidents: another encoding
+    valid = len(_NON_ASCII.findall(text)) - bad
+    if valid < 2 * bad:
+        return None  # ASCII with a few high bytes: a single-byte encoding (cp1252)
     return text, f"utf-8 ({bad} invalid byte sequence(s) replaced by U+FFFD)"
 
 
