@@ -39,7 +39,7 @@ _INITIAL = regex.compile(r"\p{Lu}\.,?")
 _AFTER_INITIAL = regex.compile(r"(?<!\p{L})\p{Lu}\.\s+I\.$")  # "J. I." is a name, "said I." not
 
 _CANDIDATE_ZH = regex.compile(
-    rf"(?:[。！？；｡]|[!?]|…+|\.{{3,}}|(?<=\p{{Han}}[{_CLOSE_CLASS}]?)\.(?!\d)"
+    rf"(?:[。！？；｡]|[!?]|…+|\.(?:[^\S\n]?\.){{2,}}|(?<=\p{{Han}}[{_CLOSE_CLASS}]?)\.(?!\d)"
     rf"|(?<![0-9０-９])．(?![0-9０-９])"
     rf"|[—–]+(?=[{_CLOSE_CLASS}]))+"
     rf"(?:[{_CLOSE_CLASS}]|\s+[”’」』）》])*"
