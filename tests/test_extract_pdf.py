@@ -110,6 +110,27 @@ def test_side_by_side_columns_english_left(tmp_path):
     assert texts(ex, "zh") == ZH and texts(ex, "en") == EN
 
 
+def test_bilingual_table_rows_are_cells(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    cjk, latin = pymupdf.Font("cjk"), pymupdf.Font("helv")
+    writer = pymupdf.TextWriter(page.rect)
+    terms = [("港元", "Hong Kong dollar"), ("立法會", "Legislative Council"),
+             ("行政長官", "Chief Executive"), ("特別行政區", "Special Administrative Region")]
+    for row, (zh, en) in enumerate(terms):
+        top = 100 + row * 22
+        page.draw_rect(pymupdf.Rect(60, top, 280, top + 22), width=0.5)
+        page.draw_rect(pymupdf.Rect(280, top, 520, top + 22), width=0.5)
+        writer.append((66, top + 15), zh, font=cjk, fontsize=10)
+        writer.append((286, top + 15), en, font=latin, fontsize=10)
+    writer.write_text(page)
+    doc.save(tmp_path / "table.pdf")
+    ex = extract_pdf(tmp_path / "table.pdf")
+    assert ex.layout == "table"
+    assert texts(ex, "zh") == [zh for zh, _ in terms]
+    assert texts(ex, "en") == [en for _, en in terms]
+
+
 def test_paragraph_continues_across_pages_without_running_heads(tmp_path):
     long_en = " ".join(EN * 6)
     wrapped = _wrap(long_en, 470, pymupdf.Font("helv"), 10)

@@ -30,6 +30,7 @@ from editor.core.extract import ocr as ocr_mod
 from editor.core.extract.diagnostics import TextScore, combined, score_text
 from editor.core.extract.pdf_layout import (
     Blockers,
+    Rule,
     join_lines,
     ordered_merge,
     paragraphs_of,
@@ -73,6 +74,7 @@ class PageText:
     garbled: list[tuple[pymupdf.Rect, str]] = field(default_factory=list)
     no_text_layer: bool = False
     repeated: int = 0
+    rules: list[Rule] = field(default_factory=list)  # row borders, on bilingual pages
 
 
 def extract_pdf(path: str | Path, *, password: str | None = None,
@@ -105,7 +107,7 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
                          else "contains no text (blank pages)")
     languages = tuple(lang for lang in LANGS if extraction.of(lang))
     extra: dict[str, object] = {"pages": len(pages), "running_heads_removed": removed}
-    if extraction.layout == "columns":
+    if extraction.layout in ("columns", "table"):
         extra["left_column"] = columns_side(pages)
     extraction.sources.append(Source(id=source_id, path=str(path), sha256=file_sha256(path),
                                      kind="pdf", languages=languages, extra=extra))
@@ -197,9 +199,37 @@ def read_page(page: pymupdf.Page, index: int) -> PageText:
         clean, result.repeated = dedupe_chars(raw)
         result.lines = lines_from_dict(clean, index)
     _split_garbled(result)
+    if side_by_side_share([result]) > 0:
+        result.rules = horizontal_rules(page)
     if not lines and _has_images(page):
         result.no_text_layer = True
     return result
+
+
+def horizontal_rules(page: pymupdf.Page) -> list[Rule]:
+    """Horizontal lines and the top/bottom edges of rectangles (table borders)."""
+    rules: list[Rule] = []
+    for path in page.get_drawings():
+        for item in path["items"]:
+            if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
+                a, b = item[1], item[2]
+                rules.append((a.y, min(a.x, b.x), max(a.x, b.x)))
+            elif item[0] == "re":
+                r = item[1]
+                rules.extend([(r.y0, r.x0, r.x1), (r.y1, r.x0, r.x1)] if r.height > 2
+                             else [((r.y0 + r.y1) / 2, r.x0, r.x1)])
+    return [r for r in _merge_collinear(rules) if r[2] - r[1] > 20]
+
+
+def _merge_collinear(rules: Sequence[Rule]) -> list[Rule]:
+    """Join segments on one height that touch (a row border drawn cell by cell)."""
+    out: list[Rule] = []
+    for y, x0, x1 in sorted(rules, key=lambda r: (round(r[0]), r[1])):
+        if out and round(out[-1][0]) == round(y) and x0 <= out[-1][2] + 2:
+            out[-1] = (out[-1][0], out[-1][1], max(out[-1][2], x1))
+        else:
+            out.append((y, x0, x1))
+    return out
 
 
 def _has_images(page: pymupdf.Page) -> bool:
@@ -317,7 +347,7 @@ def build_extraction(pages: Sequence[PageText], source_id: str,
     streams = []
     for lang in LANGS:
         blockers = Blockers({p.index: [ln for ln in p.lines if ln.lang not in (lang, None)]
-                             for p in pages})
+                             for p in pages}, {p.index: p.rules for p in pages if p.rules})
         runs = paragraphs_of(page_rows, lang, blockers)
         streams.append([((r[0].page, r[0].y0), (lang, r)) for r in runs])
     paragraphs = []
@@ -348,7 +378,7 @@ def _private_use_warnings(paragraphs: Sequence[Paragraph], source_id: str
 
 
 def detect_layout(pages: Sequence[PageText], paragraphs: Sequence[Paragraph]) -> str:
-    """``columns``, ``alternating``, ``sequential`` or ``single`` (one language only).
+    """``columns``, ``table``, ``alternating``, ``sequential`` or ``single`` (one language).
 
     A translation holds about four Latin letters per Chinese character, so a document is
     bilingual when the minor language weighs at least 30 % on that scale (the bilingual
@@ -361,7 +391,7 @@ def detect_layout(pages: Sequence[PageText], paragraphs: Sequence[Paragraph]) ->
     if total == 0 or min(weight.values()) < MIN_MINOR_SHARE * total:
         return "single"
     if side_by_side_share(pages) >= 0.3:
-        return "columns"
+        return "table" if _ruled_rows_share(pages) >= 0.5 else "columns"
     runs = 1 + sum(1 for a, b in itertools.pairwise(paragraphs) if a.lang != b.lang)
     return "sequential" if runs <= 4 else "alternating"
 
@@ -377,6 +407,18 @@ def side_by_side_share(pages: Sequence[PageText]) -> float:
             paired += any(abs(o.baseline - line.baseline) < 0.8 * line.size
                           and (o.x0 >= line.x1 or o.x1 <= line.x0) for o in en)
     return paired / total if total else 0.0
+
+
+def _ruled_rows_share(pages: Sequence[PageText]) -> float:
+    """Share of bilingual pages whose text rows are separated by rules crossing both sides."""
+    bilingual = [p for p in pages if side_by_side_share([p]) > 0]
+    ruled = 0
+    for page in bilingual:
+        xs = [ln.x0 for ln in page.lines] + [ln.x1 for ln in page.lines]
+        span = (min(xs), max(xs))
+        crossing = [r for r in page.rules if r[1] <= span[0] + 20 and r[2] >= span[1] - 20]
+        ruled += len({round(r[0]) for r in crossing}) >= 3
+    return ruled / len(bilingual) if bilingual else 0.0
 
 
 def columns_side(pages: Sequence[PageText]) -> str | None:

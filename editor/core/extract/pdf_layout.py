@@ -33,6 +33,7 @@ _FIRST_WORD = regex.compile(r"\S+")
 _CLOSED = regex.compile(r"[.!?。！？:：;；][\"'”’」』)）\]]*$")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _WORD_START = regex.compile(r"^(\p{Ll}+)")
+_LEADER_ENTRY = regex.compile(r"(?:[.·…]\s?){4,}\s*[\divxlc]+$")  # table of contents
 
 
 @dataclass(slots=True)
@@ -172,7 +173,7 @@ def is_break(prev: TextLine, cur: TextLine, nxt: TextLine | None, chunk: Chunk) 
     leading = min(max(chunk.pitch, 1.05 * size), MAX_LEADING * size)
     if step < 0.3 * size or step > 1.3 * leading:
         return True
-    if _indented(prev, cur, nxt):
+    if _indented(prev, cur, nxt) or _LEADER_ENTRY.search(prev.text):
         return True
     return is_short(prev, cur, chunk.right_for(prev))
 
@@ -205,11 +206,15 @@ def continues(prev: TextLine, prev_right: float, cur: TextLine, chunk: Chunk) ->
     return cur.x0 - chunk.left <= 0.8 * cur.size
 
 
+Rule = tuple[float, float, float]  # a horizontal line: y, x0, x1
+
+
 @dataclass(slots=True)
 class Blockers:
-    """Other-language lines per page, to tell whether a paragraph may jump past them."""
+    """What a paragraph cannot run across: other-language lines and table rules, per page."""
 
     lines: dict[int, list[TextLine]] = field(default_factory=dict)
+    rules: dict[int, list[Rule]] = field(default_factory=dict)
 
     def between(self, prev: TextLine, cur: TextLine) -> bool:
         """True when other-language text lies after ``prev`` or before ``cur``."""
@@ -220,6 +225,12 @@ class Blockers:
         if prev.page == cur.page:
             return after and before
         return after or before
+
+    def ruled(self, prev: TextLine, cur: TextLine) -> bool:
+        """A horizontal rule (a table's row border) between two lines of one column."""
+        return prev.page == cur.page and any(
+            prev.baseline < y < cur.y0 + 1 and min(x1, cur.x1) - max(x0, cur.x0) > 0
+            for y, x0, x1 in self.rules.get(cur.page, ()))
 
 
 def _x_overlap(a: TextLine, b: TextLine) -> bool:
@@ -240,7 +251,9 @@ def paragraphs_of(pages: Sequence[tuple[int, float, list[TextLine]]], lang: Lang
                     joined = bool(runs) and continues(runs[-1][-1], last_right, cur, chunk) \
                         and not blockers.between(runs[-1][-1], cur)
                 else:
-                    joined = not is_break(chunk.lines[k - 1], cur, nxt, chunk)
+                    prev = chunk.lines[k - 1]
+                    joined = not is_break(prev, cur, nxt, chunk) \
+                        and not blockers.ruled(prev, cur)
                 if joined:
                     runs[-1].append(cur)
                 else:

@@ -1,0 +1,89 @@
+"""Benchmark: import (extraction + segmentation) time and peak memory per document.
+
+Each case runs in a fresh child process, which times ``import_documents`` (modules
+already imported, so interpreter start-up is not counted) and reports its own peak
+resident memory (``ru_maxrss``). Targets from issue 3: RISC-V pair ≤ 15 s and ≤ 600 MB,
+paracol ≤ 5 s, seed sample ≤ 0.5 s. Cases whose files are absent are skipped.
+
+Run: ``.venv/bin/python bench/bench_extract.py [--ocr]`` (``--ocr`` adds the scanned
+fixture, read by Tesseract: minutes, not seconds).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / ".." / "shared" / "fixtures"
+SAMPLE = ROOT / "resources" / "samples" / "seed-sample.pdf"
+
+#: (name, files, keyword arguments for extract_pdf via the child, target seconds, target MB)
+CASES: list[tuple[str, list[Path], bool, float | None, float | None]] = [
+    ("seed sample (text layer only)", [SAMPLE], False, 0.5, None),
+    ("seed sample (with OCR of the garbled author block)", [SAMPLE], True, None, None),
+    ("parskip (10 pp, alternating)",
+     [FIX / "bilingual-single/parskip-manual_alternating_en-zh.pdf"], True, None, None),
+    ("paracol (65 pp, side by side)",
+     [FIX / "bilingual-single/paracol-manual_side-by-side_en-zh.pdf"], True, 5.0, None),
+    ("bitcoin pair (9 + 9 pp)", [FIX / "pairs/bitcoin/zh.pdf", FIX / "pairs/bitcoin/en.pdf"],
+     True, None, None),
+    ("RISC-V pair (191 + 155 pp)",
+     [FIX / "pairs/riscv_privileged/zh.pdf", FIX / "pairs/riscv_privileged/en.pdf"],
+     True, 15.0, 600.0),
+]
+OCR_CASES = [("scanned (8 pp, OCR)", [FIX / "problem/scanned_image-only_zh.pdf"], True,
+              None, None)]
+
+CHILD = r"""
+import json, resource, sys, time
+from editor.core.extract import api, pdf
+import editor.core.segment
+files, ocr = json.loads(sys.argv[1]), sys.argv[2] == "1"
+if not ocr:
+    original = pdf.extract_pdf
+    api.extract_pdf = lambda *a, **k: original(*a, **{**k, "ocr": False})
+start = time.perf_counter()
+result = api.import_documents(files)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "zh": len(result.zh),
+                  "en": len(result.en), "layout": result.layout,
+                  "warnings": sorted({w.code for w in result.warnings})}))
+"""
+
+
+def run_case(files: list[Path], ocr: bool) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-c", CHILD, json.dumps([str(f) for f in files]),
+                           "1" if ocr else "0"], capture_output=True, text=True, cwd=ROOT,
+                          check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def verdict(value: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return f"≤ {target:g} {'✓' if value <= target else '✗'}"
+
+
+def main(argv: list[str]) -> int:
+    cases = CASES + (OCR_CASES if "--ocr" in argv else [])
+    print("| document | layout | zh / en sentences | time (s) | target | peak MB | target "
+          "| warnings |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name, files, ocr, t_target, m_target in cases:
+        if not all(f.exists() for f in files):
+            print(f"| {name} | (absent) | | | | | | |")
+            continue
+        r = run_case(files, ocr)
+        seconds, peak = float(r["seconds"]), float(r["peak_mb"])  # type: ignore[arg-type]
+        print(f"| {name} | {r['layout']} | {r['zh']} / {r['en']} | {seconds:.2f} | "
+              f"{verdict(seconds, t_target)} | {peak:.0f} | {verdict(peak, m_target)} | "
+              f"{', '.join(r['warnings']) or '-'} |")  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
