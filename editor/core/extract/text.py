@@ -57,6 +57,8 @@ def extract_text(path: str | Path, *, lang_hint: Lang | None = None,
     half of a pair); :func:`editor.core.extract.api.import_documents` warns when a
     single document lacks a language.
     """
+    if zh_variant not in ("hans", "hant"):
+        raise ValueError(f"zh_variant must be 'hans' or 'hant', not {zh_variant!r}")
     path = Path(path)
     kind = _kind(path)
     data = _read(path)
@@ -132,8 +134,8 @@ def _decode(path: Path, kind: str, data: bytes, warnings: list[ImportWarning]) -
     if guessed:
         warnings.append(ImportWarning(
             "encoding-guessed",
-            f"no byte-order mark and not UTF-8: read as {encoding.upper()} "
-            f"(detected); if the text looks wrong, convert the file to UTF-8",
+            f"no byte-order mark and not plain UTF-8: read as {encoding} (detected); "
+            f"if the text looks wrong, convert the file to UTF-8",
             source="s0"))
     return text
 
