@@ -16,7 +16,8 @@ import io
 import os
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import pymupdf
 import regex
@@ -27,6 +28,7 @@ from editor.core.extract.pdf_lines import TextLine, tag_languages
 PACKAGES = "tesseract-ocr tesseract-ocr-chi-tra tesseract-ocr-chi-sim"
 PAGE_PIXELS = 2400  # long side of a rendered page
 REGION_DPI = 300
+STACK_GAP = 40  # white pixels between stacked regions
 TIMEOUT = 120.0  # seconds per image
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
 
@@ -102,6 +104,41 @@ def ocr_page_lines(page: pymupdf.Page, page_index: int, languages: str,
     scale = 72.0 / dpi
     lines = _lines_from_tsv(tsv, page_index, scale, (area.x0, area.y0))
     return tag_languages(lines)
+
+
+def ocr_region_lines(page: pymupdf.Page, page_index: int, languages: str,
+                     clips: Sequence[pymupdf.Rect]) -> list[list[TextLine]]:
+    """OCR several regions of a page in one Tesseract run; lines per region.
+
+    The regions are rendered and stacked into one image (a white gap between them), so
+    the language model is loaded once per page rather than once per region.
+    """
+    scale = 72.0 / REGION_DPI
+    parts = [page.get_pixmap(dpi=REGION_DPI, clip=clip) for clip in clips]
+    if not parts:
+        return []
+    width = max(p.width for p in parts)
+    height = sum(p.height for p in parts) + STACK_GAP * (len(parts) + 1)
+    sheet = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), False)
+    sheet.clear_with(255)
+    tops = []
+    y = STACK_GAP
+    for part in parts:
+        part.set_origin(0, y)
+        sheet.copy(part, part.irect)
+        tops.append(y)
+        y += part.height + STACK_GAP
+    tsv = _run_tesseract(sheet.tobytes("png"), languages, "6")
+    found = _lines_from_tsv(tsv, page_index, 1.0, (0.0, 0.0))
+    out: list[list[TextLine]] = [[] for _ in parts]
+    for line in found:
+        centre = (line.y0 + line.y1) / 2
+        k = max((i for i, top in enumerate(tops) if top <= centre), default=0)
+        clip = clips[k]
+        bbox = (clip.x0 + line.x0 * scale, clip.y0 + (line.y0 - tops[k]) * scale,
+                clip.x0 + line.x1 * scale, clip.y0 + (line.y1 - tops[k]) * scale)
+        out[k].append(replace(line, bbox=bbox, size=line.size * scale, baseline=bbox[3]))
+    return [tag_languages(lines) for lines in out]
 
 
 def _run_tesseract(png: bytes, languages: str, psm: str) -> str:

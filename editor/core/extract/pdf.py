@@ -281,13 +281,13 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
 
 
 def _ocr_regions(pdf_page: pymupdf.Page, page: PageText, languages: str) -> int:
+    clips = [pymupdf.Rect(r.x0 - 2, r.y0 - 2, r.x1 + 2, r.y1 + 2) & pdf_page.rect
+             for r, _text in page.garbled]
     added = 0
-    for rect, _text in page.garbled:
-        clip = pymupdf.Rect(rect.x0 - 2, rect.y0 - 2, rect.x1 + 2, rect.y1 + 2) & pdf_page.rect
-        found = [ln for ln in ocr_mod.ocr_page_lines(pdf_page, page.index, languages, clip)
-                 if not score_text(ln.text).garbled]
-        page.lines.extend(found)
-        added += len(found)
+    for found in ocr_mod.ocr_region_lines(pdf_page, page.index, languages, clips):
+        good = [ln for ln in found if not score_text(ln.text).garbled]
+        page.lines.extend(good)
+        added += len(good)
     return added
 
 
