@@ -149,15 +149,16 @@ def test_wrapped_lines_are_rejoined(tmp_path: Path) -> None:
     path = tmp_path / "wrapped.txt"
     path.write_text(
         "The National People's Congress and the Chinese People's Political\n"
-        "Consultative Conference, also known as the Two Sessions, concluded\n"
-        "successfully in mid-March.\n"
+        "Consultative Conference (also known as the Two Sessions;\n"
+        "NPC & CPPCC) concluded successfully in mid-March.\n"
         "全國兩會於3月中旬圓滿結束，這次兩會的焦點之一是國務院總理李強在\n"
         "政府工作報告中，首次將「新質生產力」列入今年政府十大工作任務之\n"
         "首。\n", encoding="utf-8")
     texts = [p.text for p in extract_text(path).paragraphs]
     assert texts == [
         "The National People's Congress and the Chinese People's Political Consultative "
-        "Conference, also known as the Two Sessions, concluded successfully in mid-March.",
+        "Conference (also known as the Two Sessions; NPC & CPPCC) concluded successfully "
+        "in mid-March.",
         "全國兩會於3月中旬圓滿結束，這次兩會的焦點之一是國務院總理李強在政府工作報告中，"
         "首次將「新質生產力」列入今年政府十大工作任務之首。",
     ]

@@ -19,7 +19,9 @@ from editor.core.model import Lang
 from editor.core.script import detect_lang
 
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
-_ENDS_PARAGRAPH = regex.compile(r"[.!?:;。！？：；…”」』’\"')）]\s*$")
+#: A line ending a sentence may end its paragraph; ")" or ";" alone may not (the
+#: sentence would be cut in two).
+_ENDS_PARAGRAPH = regex.compile(r"[.!?。！？…][”」』’\"')）]*\s*$")
 _LIST_ITEM = regex.compile(r"^\s*(?:[-*•·]\s|\(?[0-9]{1,3}[.)、]\s?|\([a-zA-Z]\)\s)")
 _INDENT = regex.compile(r"^(?:\u3000|[ \t]{2,})")  # "　　" opens a Chinese paragraph
 SHORT_LINE = 0.6  # of the wrap width: a line this short ended its paragraph
