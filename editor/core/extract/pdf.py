@@ -273,6 +273,8 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
         if page.no_text_layer:
             page.lines = ocr_mod.ocr_page_lines(pdf_page, page.index, languages)
             count = len(page.lines)
+            if "chi_sim+chi_tra" in languages:  # unknown variant: settle it on this page
+                languages = ocr_mod.choose_languages("".join(ln.text for ln in page.lines))
         else:
             count = _ocr_regions(pdf_page, page, languages)
         warnings.append(ImportWarning(
