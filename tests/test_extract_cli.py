@@ -85,3 +85,35 @@ def test_pair_from_the_command_line(capsys):
     assert [s["languages"] for s in doc["sources"]] == [["en"], ["zh"]]
     sources = {s["lang"]: s["source"] for s in doc["sentences"]}
     assert sources == {"zh": "s1", "en": "s0"}
+
+
+def _text_import_available() -> bool:
+    try:
+        import editor.core.extract.text  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _text_import_available(), reason="text import not built yet")
+def test_text_documents_are_dispatched_by_content(tmp_path, capsys):
+    (tmp_path / "zh.txt").write_text("这是中文文件。只有中文。\n", encoding="utf-8")
+    (tmp_path / "en.md").write_text("This is the English file. Only English.\n")
+    assert main(["extract", str(tmp_path / "en.md"), str(tmp_path / "zh.txt"), "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["layout"] == "pair"
+    assert [s["text"] for s in doc["sentences"]] == [
+        "这是中文文件。", "只有中文。", "This is the English file.", "Only English."]
+
+
+def test_misnamed_and_foreign_files_are_refused(tmp_path, capsys):
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "report.txt", "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    with zipfile.ZipFile(tmp_path / "bundle.docx", "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    assert main(["extract", str(tmp_path / "report.txt")]) == 2
+    assert "rename it to .docx" in capsys.readouterr().err
+    assert main(["extract", str(tmp_path / "bundle.docx")]) == 2
+    assert "ZIP archive, not a Word document" in capsys.readouterr().err
