@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / ".." / "shared" / "fixtures"
 SAMPLE = ROOT / "resources" / "samples" / "seed-sample.pdf"
 
-#: (name, files, keyword arguments for extract_pdf via the child, target seconds, target MB)
+#: (name, files, OCR on?, target seconds, target MB)
 CASES: list[tuple[str, list[Path], bool, float | None, float | None]] = [
     ("seed sample (text layer only)", [SAMPLE], False, 0.5, None),
     ("seed sample (with OCR of the garbled author block)", [SAMPLE], True, None, None),
@@ -39,14 +39,11 @@ OCR_CASES = [("scanned (8 pp, OCR)", [FIX / "problem/scanned_image-only_zh.pdf"]
 
 CHILD = r"""
 import json, resource, sys, time
-from editor.core.extract import api, pdf
+from editor.core.extract import api
 import editor.core.segment
 files, ocr = json.loads(sys.argv[1]), sys.argv[2] == "1"
-if not ocr:
-    original = pdf.extract_pdf
-    api.extract_pdf = lambda *a, **k: original(*a, **{**k, "ocr": False})
 start = time.perf_counter()
-result = api.import_documents(files)
+result = api.import_documents(files, ocr=ocr)
 seconds = time.perf_counter() - start
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({"seconds": seconds, "peak_mb": peak, "zh": len(result.zh),

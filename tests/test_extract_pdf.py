@@ -159,6 +159,18 @@ def test_fake_bold_text_is_kept_once(tmp_path):
     assert [w.code for w in ex.warnings] == ["repeated-text-removed"]
 
 
+def test_rotated_text_is_reported_not_mixed_in(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Horizontal body text of the page.", fontsize=11)
+    page.insert_text((500, 700), "CONFIDENTIAL DRAFT NOT FOR CIRCULATION", fontsize=11,
+                     rotate=90)
+    doc.save(tmp_path / "rotated.pdf")
+    ex = extract_pdf(tmp_path / "rotated.pdf")
+    assert texts(ex, "en") == ["Horizontal body text of the page."]
+    assert [w.code for w in ex.warnings] == ["rotated-text-skipped"]
+
+
 # -- clean text --------------------------------------------------------------------------
 
 def _line(text: str, y: float, page: int = 0) -> TextLine:

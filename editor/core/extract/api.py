@@ -68,8 +68,11 @@ class ImportResult:
 def import_documents(paths: Sequence[str | Path], *, password: str | None = None,
                      progress: Progress | None = None, cancel: Cancel | None = None,
                      exceptions: Exceptions | None = None,
-                     timeout: float | None = None) -> ImportResult:
+                     timeout: float | None = None, ocr: bool = True) -> ImportResult:
     """Import one bilingual document or a pair and segment it into sentences.
+
+    ``ocr=False`` skips Tesseract (unreadable text is still reported); ``timeout`` runs
+    each PDF in a child process killed after that many seconds.
 
     Raises :class:`InputError` naming the file for anything that cannot be imported and
     :class:`ImportCancelled` when ``cancel()`` says so.
@@ -80,7 +83,7 @@ def import_documents(paths: Sequence[str | Path], *, password: str | None = None
     for k, raw in enumerate(paths):
         step = _scaled(progress, k, len(paths))
         parts.append(extract_any(Path(raw), password=password, progress=step, cancel=cancel,
-                                 source_id=f"s{k}", timeout=timeout))
+                                 source_id=f"s{k}", timeout=timeout, ocr=ocr))
     extraction = parts[0] if len(parts) == 1 else combine_pair(parts[0], parts[1])
     if len(parts) == 1:
         _warn_missing_language(extraction)
@@ -151,14 +154,15 @@ def _zip_kind(path: Path, suffix: str) -> str:
 
 def extract_any(path: Path, *, password: str | None = None, progress: Progress | None = None,
                 cancel: Cancel | None = None, source_id: str = "s0",
-                timeout: float | None = None, lang_hint: Lang | None = None) -> Extraction:
+                timeout: float | None = None, lang_hint: Lang | None = None,
+                ocr: bool = True) -> Extraction:
     """One document of any supported kind, its source labelled ``source_id``."""
     kind = sniff_kind(path)
     if kind == "pdf":
         if timeout is not None:
-            return run_with_timeout(path, password, source_id, timeout)
+            return run_with_timeout(path, password, source_id, timeout, ocr=ocr)
         return extract_pdf(path, password=password, progress=progress, cancel=cancel,
-                           source_id=source_id)
+                           source_id=source_id, ocr=ocr)
     try:
         from editor.core.extract.text import extract_text
     except ImportError:

@@ -53,6 +53,7 @@ _PAGE_NUMBER = regex.compile(
     r"(?:\s*(?:/|of|頁|页)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—|]*$", regex.IGNORECASE)
 MARGIN_SHARE = 0.1
 HAN_WEIGHT = 4.0
+ROTATED_WARN_CHARS = 20
 MIN_MINOR_SHARE = 0.3  # top/bottom share of the page where running heads live
 
 Progress = Callable[[int, int], None]
@@ -61,6 +62,22 @@ Cancel = Callable[[], bool]
 
 class ImportCancelled(BitextError):
     """The user cancelled an import; nothing was produced."""
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """The caller's progress report and cancel button for one document."""
+
+    path: Path
+    progress: Progress | None = None
+    cancel: Cancel | None = None
+
+    def step(self, done: int, total: int) -> None:
+        """Report progress, first raising :class:`ImportCancelled` if asked to stop."""
+        if self.cancel is not None and self.cancel():
+            raise ImportCancelled(f"{self.path}: import cancelled")
+        if self.progress is not None:
+            self.progress(done, total)
 
 
 @dataclass(slots=True)
@@ -74,6 +91,7 @@ class PageText:
     garbled: list[tuple[pymupdf.Rect, str]] = field(default_factory=list)
     no_text_layer: bool = False
     repeated: int = 0
+    rotated: int = 0  # characters of rotated/vertical text left out
     rules: list[Rule] = field(default_factory=list)  # row borders, on bilingual pages
 
 
@@ -92,8 +110,9 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
         if doc.metadata and doc.metadata.get("encryption"):
             warnings.append(ImportWarning("encrypted", "the PDF is encrypted; opened with the "
                                           "password given", source_id))
-        pages = _read_pages(path, doc, progress, cancel)
-        _ocr_pass(doc, pages, ocr, source_id, warnings)
+        watch = Watch(path, progress, cancel)
+        pages = _read_pages(path, doc, watch)
+        _ocr_pass(doc, pages, ocr, source_id, warnings, watch)
         repaired = bool(doc.is_repaired)
     if repaired:
         warnings.append(ImportWarning("damaged-file", "the PDF is damaged (e.g. truncated) and "
@@ -107,6 +126,10 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
                          else "contains no text (blank pages)")
     languages = tuple(lang for lang in LANGS if extraction.of(lang))
     extra: dict[str, object] = {"pages": len(pages), "running_heads_removed": removed}
+    regions = [[p.index, *(round(v, 2) for v in (r.x0, r.y0, r.x1, r.y1))]
+               for p in pages for r, _text in p.garbled]
+    if regions:
+        extra["garbled_regions"] = regions  # [page, x0, y0, x1, y1] for the viewer
     if extraction.layout in ("columns", "table"):
         extra["left_column"] = columns_side(pages)
     extraction.sources.append(Source(id=source_id, path=str(path), sha256=file_sha256(path),
@@ -166,25 +189,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_pages(path: Path, doc: pymupdf.Document, progress: Progress | None,
-                cancel: Cancel | None) -> list[PageText]:
+def _read_pages(path: Path, doc: pymupdf.Document, watch: Watch) -> list[PageText]:
     pages = []
     total = doc.page_count
     for index in range(total):
-        if cancel is not None and cancel():
-            raise ImportCancelled(f"{path}: import cancelled")
-        if progress is not None:
-            progress(index, total)
+        watch.step(index, total)
         try:
             pages.append(read_page(doc.load_page(index), index))
         except RuntimeError as exc:  # MuPDF could not interpret this page
-            if index == 0 and total == 1:
+            if total == 1:
                 raise InputError(path, f"page 1 cannot be read ({exc})") from None
             pages.append(PageText(index, 0.0, 0.0, []))
-    if progress is not None:
-        progress(total, total)
-    if all(not p.lines and not p.no_text_layer and not p.garbled for p in pages) \
-            and all(p.width == 0 for p in pages):
+    watch.step(total, total)
+    if all(p.width == 0 for p in pages):
         raise InputError(path, "no page can be read (damaged PDF)")
     return pages
 
@@ -192,11 +209,12 @@ def _read_pages(path: Path, doc: pymupdf.Document, progress: Progress | None,
 def read_page(page: pymupdf.Page, index: int) -> PageText:
     """Lines of one page; garbage-text regions and a missing text layer noted."""
     rect = page.rect
-    lines = lines_from_dict(page.get_text("dict", flags=_TEXT_FLAGS, sort=False), index)
-    result = PageText(index, rect.width, rect.height, lines)
+    raw = page.get_text("dict", flags=_TEXT_FLAGS, sort=False)
+    lines = lines_from_dict(raw, index)
+    result = PageText(index, rect.width, rect.height, lines, rotated=rotated_chars(raw))
     if has_overdrawn_text(lines):
-        raw = page.get_text("rawdict", flags=_TEXT_FLAGS, sort=False)
-        clean, result.repeated = dedupe_chars(raw)
+        chars = page.get_text("rawdict", flags=_TEXT_FLAGS, sort=False)
+        clean, result.repeated = dedupe_chars(chars)
         result.lines = lines_from_dict(clean, index)
     _split_garbled(result)
     if side_by_side_share([result]) > 0:
@@ -232,6 +250,13 @@ def _merge_collinear(rules: Sequence[Rule]) -> list[Rule]:
     return out
 
 
+def rotated_chars(page_dict: dict) -> int:
+    """Characters on lines that are not horizontal (the line builder leaves them out)."""
+    return sum(len(span["text"].strip())
+               for block in page_dict.get("blocks", ()) for line in block.get("lines", ())
+               if tuple(line.get("dir", (1, 0))) != (1, 0) for span in line["spans"])
+
+
 def _has_images(page: pymupdf.Page) -> bool:
     area = abs(page.rect)
     covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
@@ -255,8 +280,11 @@ def _split_garbled(page: PageText) -> None:
 
 
 def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, source_id: str,
-              warnings: list[ImportWarning]) -> None:
-    """OCR pages without a text layer and garbage regions, when Tesseract is there."""
+              warnings: list[ImportWarning], watch: Watch) -> None:
+    """OCR pages without a text layer and garbage regions, when Tesseract is there.
+
+    Progress goes on counting past the page count (the total grows by the pages to OCR).
+    """
     todo = [p for p in pages if p.no_text_layer or p.garbled]
     if not todo or not enabled:
         return
@@ -268,7 +296,8 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
         return
     sample = "".join(ln.text for p in pages for ln in p.lines)
     languages = ocr_mod.choose_languages(sample)
-    for page in todo:
+    for k, page in enumerate(todo):
+        watch.step(len(pages) + k, len(pages) + len(todo))
         pdf_page = doc.load_page(page.index)
         if page.no_text_layer:
             page.lines = ocr_mod.ocr_page_lines(pdf_page, page.index, languages)
@@ -280,6 +309,7 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
         warnings.append(ImportWarning(
             "ocr-used", f"page {page.index + 1}: {count} line(s) read by OCR ({languages}); "
             "check them against the page", source_id, page.index))
+    watch.step(len(pages) + len(todo), len(pages) + len(todo))
 
 
 def _ocr_regions(pdf_page: pymupdf.Page, page: PageText, languages: str) -> int:
@@ -309,6 +339,10 @@ def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarn
                 "garbled-text", f"{where}: {len(page.garbled)} line(s) in a font without a "
                 f"usable Unicode map, e.g. {sample[:24]!r} at ({box}); not imported as text",
                 source_id, page.index))
+        if page.rotated >= ROTATED_WARN_CHARS:
+            out.append(ImportWarning(
+                "rotated-text-skipped", f"{where}: {page.rotated} character(s) of rotated or "
+                "vertical text (stamps, vertical Chinese) not imported", source_id, page.index))
         if page.repeated:
             out.append(ImportWarning(
                 "repeated-text-removed", f"{where}: {page.repeated} character(s) drawn "
