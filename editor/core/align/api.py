@@ -67,15 +67,24 @@ def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
                [Bead((), (j,), 1.0) for j in range(len(en))]
     if mode == "fast":
         with single_thread_blas():
-            result = fast.align(zh, en, cancel=cancel)
+            result = fast.align(zh, en, cancel=cancel)[0]
+            confs = confidence.of_gains(result)
     else:
-        result = _align_full(zh, en, progress, cancel)
-    confs = confidence.of_path(result)
+        result, confs = _align_full(zh, en, progress, cancel)
     return [Bead(z, e, c) for (z, e), c in zip(result.beads, confs, strict=True)]
 
 
+def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer, mode: Mode,
+           cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
+    """Best path and the confidence of each of its beads."""
+    skip = scorer.skip_en()
+    result = dp.run(shapes, band, scorer, skip, cancel=cancel)
+    _check(cancel)
+    return result, confidence.of_path(shapes, band, scorer, skip, result)
+
+
 def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
-                cancel: Cancel | None) -> dp.Path:
+                cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
     total = len(zh) + len(en)
 
     def report(offset: int) -> Callable[[int, int], None] | None:
@@ -97,7 +106,7 @@ def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
         zh_side, en_side = full.Embedded(zh, zh_sums), full.Embedded(en, en_sums)
         band = _band(zh_side.runs[0][1:], en_side.runs[0][1:], cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
-        return dp.run(full.SHAPES, band, scorer, scorer.skip_en(), cancel=cancel)
+        return _solve(full.SHAPES, band, scorer, "full", cancel)
 
 
 def _check(cancel: Cancel | None) -> None:

@@ -85,11 +85,13 @@ class Path:
         i = j = 0
         low[0] = 0
         for zh, en in self.beads:
-            i += len(zh)
-            j += len(en)
-            if low[i] < 0:
-                low[i] = j
-            high[i] = max(high[i], j)
+            i2, j2 = i + len(zh), j + len(en)
+            low[i + 1:i2] = j  # rows a many-to-one bead passes over
+            high[i + 1:i2] = j2
+            if low[i2] < 0:
+                low[i2] = j if i2 > i else j2
+            high[i2] = max(high[i2], j2)
+            i, j = i2, j2
         return low, high
 
 
@@ -139,7 +141,7 @@ def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndar
             pick = np.full(hi - lo + 1, -1, dtype=np.int64)
         else:
             col = lay.base[i][:, None] + columns[None, :hi - lo + 1]
-            np.clip(col, -_PAD, lay.limit[i][:, None], out=col)
+            np.minimum(col, lay.limit[i][:, None], out=col)
             cand = flat[lay.origin[i][:, None] + col] + scores(i, lo, hi)
             pick = cand.argmax(axis=0)
             best = cand[pick, columns[:hi - lo + 1]]
@@ -148,6 +150,55 @@ def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndar
         flat[at:at + hi - lo + 1] = best
         choice[at:at + hi - lo + 1] = pick
     return _trace(shapes, band, lay, flat, choice)
+
+
+def track(shapes: Sequence[Shape], n: int, m: int, scores: RowScorer, skip_en: np.ndarray,
+          width: int, *, cancel: Callable[[], bool] | None = None) -> tuple[Path, Band]:
+    """Best path within a band that follows the search itself.
+
+    Each row's window is centred on the best cell of the row before (``width`` columns
+    either side), so a path that strays far from any diagonal is still followed, at the
+    cost of one pass: for long documents where no coarse guide is good enough (lengths
+    only). Returns the path and the band it searched.
+    """
+    shapes = list(shapes)
+    a = np.array([s[0] for s in shapes], dtype=np.int64)
+    b = np.array([s[1] for s in shapes], dtype=np.int64)
+    lo_of = np.zeros(n + 1, dtype=np.int64)
+    hi_of = np.zeros(n + 1, dtype=np.int64)
+    start = np.zeros(n + 1, dtype=np.int64)
+    size = (n + 1) * (2 * width + _PAD + 2) + m + 2 * _PAD + 2
+    flat = np.full(size, NEG)
+    choice = np.full(size, -1, dtype=np.int8)
+    cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
+    at, centre = _PAD, 0
+    for i in range(n + 1):
+        if cancel is not None and i % 512 == 0 and cancel():
+            raise OperationError("alignment cancelled")
+        lo = 0 if i == 0 else max(int(lo_of[i - 1]), min(centre - width, int(hi_of[i - 1])))
+        hi = m if i == n else min(m, max(int(hi_of[i - 1]) if i else 0, centre + width))
+        lo_of[i], hi_of[i], start[i] = lo, hi, at
+        cols = np.arange(hi - lo + 1)
+        if i == 0:
+            best = np.full(hi - lo + 1, NEG)
+            best[0] = 0.0
+            pick = np.full(hi - lo + 1, -1, dtype=np.int64)
+        else:
+            prev = np.maximum(i - a, 0)
+            col = (lo - lo_of[prev] - b)[:, None] + cols[None, :]
+            np.minimum(col, (hi_of[prev] - lo_of[prev] + 1)[:, None], out=col)
+            cand = flat[start[prev][:, None] + col] + scores(i, lo, hi)
+            pick = cand.argmax(axis=0)
+            best = cand[pick, cols]
+        _fold_skips(best, pick, cum_skip[lo:hi + 1])
+        flat[at:at + hi - lo + 1] = best
+        choice[at:at + hi - lo + 1] = pick
+        at += hi - lo + 1 + _PAD + 1
+        centre = lo + int(best.argmax())
+    band = Band(lo_of, hi_of)
+    lay = _Layout(start, np.zeros((0, 0), dtype=np.int64), np.zeros((0, 0), dtype=np.int64),
+                  np.zeros((0, 0), dtype=np.int64), size)
+    return _trace(shapes, band, lay, flat, choice), band
 
 
 def _fold_skips(best: np.ndarray, pick: np.ndarray, cum: np.ndarray) -> None:
@@ -184,3 +235,95 @@ def _trace(shapes: Sequence[Shape], band: Band, lay: _Layout, flat: np.ndarray,
     beads.reverse()
     gains.reverse()
     return Path(beads, gains)
+
+
+def _logsumexp0(x: np.ndarray) -> np.ndarray:
+    top = x.max(axis=0)
+    reachable = top > NEG / 2
+    safe = np.where(reachable, top, 0.0)
+    with np.errstate(divide="ignore"):
+        out = safe + np.log(np.exp(x - safe).sum(axis=0))
+    return np.where(reachable, out, NEG)
+
+
+def _forward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScorer,
+             cum_skip: np.ndarray, temperature: float) -> np.ndarray:
+    """Log-sum over all paths from ``(0, 0)`` to every cell (scores divided by T)."""
+    flat = np.full(lay.size, NEG)
+    columns = np.arange(int((band.hi - band.lo).max()) + 1)
+    for i in range(band.rows):
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        if i == 0:
+            total = np.full(hi - lo + 1, NEG)
+            total[0] = 0.0
+        else:
+            col = lay.base[i][:, None] + columns[None, :hi - lo + 1]
+            np.minimum(col, lay.limit[i][:, None], out=col)
+            total = _logsumexp0(flat[lay.origin[i][:, None] + col]
+                                + scores(i, lo, hi) / temperature)
+        cum = cum_skip[lo:hi + 1] / temperature
+        total = np.logaddexp.accumulate(total - cum) + cum
+        at = int(lay.start[i])
+        flat[at:at + hi - lo + 1] = total
+    return flat
+
+
+def _backward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScorer,
+              cum_skip: np.ndarray, temperature: float) -> np.ndarray:
+    """Log-sum over all paths from every cell to ``(n, m)``.
+
+    Rows are visited from the last; each row leaves, per shape, "score of the bead
+    ending here + everything after" for the rows above to gather.
+    """
+    n = band.rows - 1
+    beta = np.full(lay.size, NEG)
+    ahead = np.full((len(shapes), lay.size), NEG)
+    a = np.array([s[0] for s in shapes], dtype=np.int64)
+    b = np.array([s[1] for s in shapes], dtype=np.int64)
+    rows = np.arange(len(shapes))[:, None]
+    for i in range(n, -1, -1):
+        lo, hi = int(band.lo[i]), int(band.hi[i])
+        width = hi - lo + 1
+        nxt = np.minimum(i + a, n)
+        col = (lo - band.lo[nxt] + b)[:, None] + np.arange(width)[None, :]
+        np.minimum(col, (band.hi[nxt] - band.lo[nxt] + 1)[:, None], out=col)
+        gathered = ahead[rows, lay.start[nxt][:, None] + col]
+        gathered[i + a > n] = NEG
+        total = _logsumexp0(gathered)
+        if i == n:
+            total[width - 1] = np.logaddexp(total[width - 1], 0.0) if hi == int(band.hi[n]) \
+                else total[width - 1]
+        cum = cum_skip[lo:hi + 1] / temperature
+        total = np.logaddexp.accumulate((total + cum)[::-1])[::-1] - cum
+        at = int(lay.start[i])
+        beta[at:at + width] = total
+        if i > 0:
+            ahead[:, at:at + width] = scores(i, lo, hi) / temperature + total
+    return beta
+
+
+def posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndarray,
+               path: Path, temperature: float) -> list[float]:
+    """Probability of each bead of ``path`` among all paths, weighted by ``exp(score/T)``.
+
+    A bead that wins narrowly over other ways of grouping the same sentences gets a
+    low probability: that is what makes it worth a reviewer's look.
+    """
+    lay = _layout(shapes, band)
+    cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
+    alpha = _forward(shapes, band, lay, scores, cum_skip, temperature)
+    beta = _backward(shapes, band, lay, scores, cum_skip, temperature)
+    n = band.rows - 1
+    log_z = float(alpha[int(lay.start[n]) + int(band.hi[n]) - int(band.lo[n])])
+
+    def cell(i: int, j: int) -> int:
+        return int(lay.start[i]) + j - int(band.lo[i])
+
+    out = []
+    i = j = 0
+    for (zh, en), gain in zip(path.beads, path.scores, strict=True):
+        i2, j2 = i + len(zh), j + len(en)
+        log_p = alpha[cell(i, j)] + gain / temperature + beta[cell(i2, j2)] - log_z
+        out.append(float(np.exp(min(0.0, log_p))))
+        i, j = i2, j2
+    return out

@@ -1,8 +1,8 @@
 """Fast mode: no embeddings, a length-based (Gale–Church-style) many-to-many pass.
 
-For an instant first view and for very long documents. The band follows the length
-diagonal (where the cumulative character counts of the two sides meet), so no table
-ever spans ``n × m``.
+For an instant first view and for very long documents. Each row of the search looks
+only near where the row before did best (:func:`editor.core.align.dp.track`), so no
+table ever spans ``n × m`` and a path far from the diagonal is still followed.
 """
 
 from __future__ import annotations
@@ -15,21 +15,24 @@ from editor.core.align import dp, text
 from editor.core.align.full import INVALID, BlockScorer
 
 SHAPES: tuple[dp.Shape, ...] = ((1, 0), (1, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1))
+#: Minus log prior of each shape, relative to 1-1 (Gale and Church's figures, roughly).
 SHAPE_COST: dict[dp.Shape, float] = {
-    (1, 1): 0.0, (1, 2): 0.35, (2, 1): 0.35, (2, 2): 0.8, (1, 3): 0.9, (3, 1): 0.9,
+    (1, 1): 0.0, (1, 2): 2.0, (2, 1): 2.0, (2, 2): 3.5, (1, 3): 4.0, (3, 1): 4.0,
+    (1, 0): 4.5, (0, 1): 4.5,
 }
-SKIP = -0.9
-#: Columns either side of the length diagonal.
+#: Variance of the length difference per character (the ratio is the document's).
+VARIANCE = 4.0
+SKIP = -4.5
+#: Columns either side of the best cell of the row before.
 BAND_WIDTH = 24
 
 
 class LengthScorer(BlockScorer):
     """Scores beads by how far the length ratio strays from the document's."""
 
-    def __init__(self, zh: Sequence[str], en: Sequence[str], band: dp.Band) -> None:
-        super().__init__(band)
+    def __init__(self, zl: np.ndarray, el: np.ndarray, band: dp.Band | None) -> None:
+        super().__init__(band, len(zl) + 1, len(el))
         self.skip = SKIP
-        zl, el = text.lengths(zh), text.lengths(en)
         ratio = max(el.sum(), 1.0) / max(zl.sum(), 1.0)
         self.zh_cum = np.concatenate([[0.0], np.cumsum(zl)]) * ratio
         self.en_cum = np.concatenate([[0.0], np.cumsum(el)])
@@ -39,30 +42,30 @@ class LengthScorer(BlockScorer):
         j = np.arange(lo, hi + 1)[None, :]
         out = np.empty((len(SHAPES), last - first + 1, hi - lo + 1))
         for k, (a, b) in enumerate(SHAPES):
-            if b == 0:
-                out[k] = SKIP
-            else:
-                zl = self.zh_cum[i] - self.zh_cum[np.maximum(i - a, 0)]
-                el = self.en_cum[j] - self.en_cum[np.maximum(j - b, 0)]
-                # Gale–Church: the deviation grows with the square root of the length.
-                dev = (el - zl) / np.sqrt(0.5 * (el + zl) + 20.0)
-                out[k] = 1.0 - 0.25 * dev * dev - SHAPE_COST[(a, b)]
+            zl = self.zh_cum[i] - self.zh_cum[np.maximum(i - a, 0)]
+            el = self.en_cum[j] - self.en_cum[np.maximum(j - b, 0)] if b else np.zeros_like(j)
+            out[k] = match_score(zl, el) - SHAPE_COST[(a, b)]
             out[k][(i < a) | (j < b)] = INVALID
         return out
 
+    def skip_en(self) -> np.ndarray:
+        el = np.diff(self.en_cum, prepend=0.0)
+        return match_score(np.zeros_like(el), el) - SHAPE_COST[(0, 1)]
 
-def diagonal_band(zh: Sequence[str], en: Sequence[str], width: int = BAND_WIDTH) -> dp.Band:
-    """A band around the length diagonal: where the cumulative lengths meet."""
-    zl, el = text.lengths(zh), text.lengths(en)
-    ratio = max(el.sum(), 1.0) / max(zl.sum(), 1.0)
-    zh_cum = np.concatenate([[0.0], np.cumsum(zl)]) * ratio
-    en_cum = np.concatenate([[0.0], np.cumsum(el)])
-    centre = np.searchsorted(en_cum, zh_cum).astype(np.int64)
-    return dp.Band.around(centre, centre, len(en), width)
+
+def match_score(zl: np.ndarray, el: np.ndarray) -> np.ndarray:
+    """Gale–Church: the length difference, in standard deviations that grow with the
+    square root of the length, scored as a log-likelihood up to a constant."""
+    dev = (el - zl) / np.sqrt(VARIANCE * 0.5 * (el + zl) + 4.0)
+    return 1.0 - 0.5 * dev * dev
 
 
 def align(zh: Sequence[str], en: Sequence[str], *,
-          cancel: Callable[[], bool] | None = None) -> dp.Path:
-    band = diagonal_band(zh, en)
-    scorer = LengthScorer(zh, en, band)
-    return dp.run(SHAPES, band, scorer, scorer.skip_en(), cancel=cancel)
+          cancel: Callable[[], bool] | None = None) -> tuple[dp.Path, dp.Band, LengthScorer]:
+    """The best length-based path, found in a band that follows the search."""
+    zl, el = text.lengths(zh), text.lengths(en)
+    scorer = LengthScorer(zl, el, None)
+    result, band = dp.track(SHAPES, len(zl), len(el), scorer, scorer.skip_en(), BAND_WIDTH,
+                            cancel=cancel)
+    scorer.band = band  # later passes (confidence) walk rows both ways within it
+    return result, band, scorer

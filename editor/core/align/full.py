@@ -70,43 +70,53 @@ def _hub(runs: np.ndarray, other: np.ndarray, sample: int = 24) -> np.ndarray:
 
 
 class BlockScorer:
-    """Row scorer that computes a block of rows at once and hands out row slices."""
+    """Row scorer that computes a block of rows at once and hands out row slices.
 
-    band: Band
+    With a fixed band the block spans the columns the band allows for its rows; with
+    ``band=None`` (an adaptive pass) it spans a generous window from the first row's
+    start and is recomputed whenever a row asks for more.
+    """
+
     skip: float
 
-    def __init__(self, band: Band) -> None:
-        self.band = band
-        self._block = -1
+    def __init__(self, band: Band | None, rows: int, columns: int) -> None:
+        self.band, self.rows, self.columns = band, rows, columns
+        self._first, self._last, self._lo, self._hi = 0, -1, 0, -1
         self._cache = np.zeros((0, 0, 0))
-        self._cols = 0
 
     def block_scores(self, first: int, last: int, lo: int, hi: int) -> np.ndarray:
         """Scores ``(shape, row, column)`` for rows ``first … last``, columns ``lo … hi``."""
         raise NotImplementedError
 
     def __call__(self, i: int, lo: int, hi: int) -> np.ndarray:
-        block = i // BLOCK_ROWS
-        if block != self._block:
-            first = block * BLOCK_ROWS
-            last = min(first + BLOCK_ROWS - 1, self.band.rows - 1)
-            self._cols = int(self.band.lo[first])
-            self._cache = self.block_scores(first, last, self._cols, int(self.band.hi[last]))
-            self._block = block
-        r = i - self._block * BLOCK_ROWS
-        return self._cache[:, r, lo - self._cols:hi - self._cols + 1]
+        if not (self._first <= i <= self._last and self._lo <= lo and hi <= self._hi):
+            self._fill(i, lo, hi)
+        r = i - self._first
+        return self._cache[:, r, lo - self._lo:hi - self._lo + 1]
+
+    def _fill(self, i: int, lo: int, hi: int) -> None:
+        first = i
+        last = min(first + BLOCK_ROWS - 1, self.rows - 1)
+        if self.band is not None:
+            first = i - i % BLOCK_ROWS
+            last = min(first + BLOCK_ROWS - 1, self.rows - 1)
+            lo, hi = int(self.band.lo[first]), int(self.band.hi[last])
+        else:
+            hi = min(self.columns, hi + BLOCK_ROWS)
+        self._cache = self.block_scores(first, last, lo, hi)
+        self._first, self._last, self._lo, self._hi = first, last, lo, hi
 
     def skip_en(self) -> np.ndarray:
         """Score of each 0-1 bead, by column (see :func:`editor.core.align.dp.run`)."""
-        return np.full(int(self.band.hi[-1]) + 1, self.skip)
+        return np.full(self.columns + 1, self.skip)
 
 
 class FullScorer(BlockScorer):
     """Row scorer for :func:`editor.core.align.dp.run` over embedded runs."""
 
-    def __init__(self, zh: Embedded, en: Embedded, band: Band, params: Params = PARAMS,
+    def __init__(self, zh: Embedded, en: Embedded, band: Band | None, params: Params = PARAMS,
                  shapes: Sequence[Shape] = SHAPES) -> None:
-        super().__init__(band)
+        super().__init__(band, zh.size + 1, en.size)
         self.zh, self.en, self.params = zh, en, params
         self.shapes = tuple(shapes)
         self.skip = params.skip
