@@ -352,22 +352,34 @@ def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarn
 
 
 def remove_running_heads(pages: Sequence[PageText]) -> int:
-    """Drop page numbers and lines repeated in the top/bottom margin of many pages."""
+    """Drop page numbers, and lines repeated in the top/bottom margin of three pages or more.
+
+    Digits are ignored when comparing ("Chapter 3 · page 41"), and three pages suffice
+    because running heads often change with each chapter. A line is in the margin when
+    it lies in the top or bottom tenth of the page or is the page's first or last row.
+    """
+    margins = [_margin_lines(page) for page in pages]
     counts: Counter[str] = Counter()
-    for page in pages:
-        counts.update({_head_key(ln) for ln in page.lines if _in_margin(ln, page)})
-    need = max(3, int(0.25 * len(pages)))
+    for found in margins:
+        counts.update({_head_key(ln) for ln in found})
+    need = 3 if len(pages) >= 3 else len(pages) + 1  # never on one or two pages
     removed = 0
-    for page in pages:
-        keep = [ln for ln in page.lines if not _in_margin(ln, page) or not (
-            _PAGE_NUMBER.match(ln.text) or counts[_head_key(ln)] >= need)]
-        removed += len(page.lines) - len(keep)
-        page.lines = keep
+    for page, found in zip(pages, margins, strict=True):
+        drop = {id(ln) for ln in found
+                if _PAGE_NUMBER.match(ln.text) or counts[_head_key(ln)] >= need}
+        removed += len(drop)
+        page.lines = [ln for ln in page.lines if id(ln) not in drop]
     return removed
 
 
-def _in_margin(line: TextLine, page: PageText) -> bool:
-    return line.y1 < page.height * MARGIN_SHARE or line.y0 > page.height * (1 - MARGIN_SHARE)
+def _margin_lines(page: PageText) -> list[TextLine]:
+    if not page.lines:
+        return []
+    top = min(ln.baseline for ln in page.lines)
+    bottom = max(ln.baseline for ln in page.lines)
+    return [ln for ln in page.lines
+            if ln.y1 < page.height * MARGIN_SHARE or ln.y0 > page.height * (1 - MARGIN_SHARE)
+            or ln.baseline - top < 0.5 * ln.size or bottom - ln.baseline < 0.5 * ln.size]
 
 
 def _head_key(line: TextLine) -> str:
