@@ -191,18 +191,28 @@ def test_unknown_format_is_an_export_error(tmp_path: Path) -> None:
     assert {"tmx", "xliff", "docx", "pdf", "html", "tsv", "csv", "xlsx", "txt"} <= set(FORMATS)
 
 
-def test_failed_export_leaves_old_file(tmp_path: Path) -> None:
-    out = tmp_path / "keep.tmx"
-    out.write_text("old memory", encoding="utf-8")
+class Cancelled(Exception):
+    pass
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_failed_export_leaves_old_file(tmp_path: Path, fmt: str) -> None:
+    """A writer stopped midway (here: cancelled from the progress hook after the last
+    row, when most of the file is written) leaves the old file and no temporary."""
+    out = tmp_path / f"keep.{fmt}"
+    out.write_text("old file", encoding="utf-8")
+    targets = [out, *paired_paths(out).values()] if fmt == "txt" else [out]
+    for target in targets:
+        target.write_text("old file", encoding="utf-8")
 
     def cancel(done: int, total: int) -> None:
-        if done > 0:
-            raise KeyboardInterrupt
+        if done == total:
+            raise Cancelled
 
-    with pytest.raises(KeyboardInterrupt):  # raised after the last unit is written
-        export_bitext(sample_bitext(), out, "tmx", progress=cancel)
-    assert out.read_text(encoding="utf-8") == "old memory"
-    assert [p.name for p in tmp_path.iterdir()] == ["keep.tmx"]
+    with pytest.raises(Cancelled):
+        export_bitext(sample_bitext(), out, fmt, progress=cancel)
+    assert all(t.read_text(encoding="utf-8") == "old file" for t in targets)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(t.name for t in targets)
 
 
 def test_unwritable_target_is_an_export_error(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ PyMuPDF is not thread-safe: call this from one thread (or a worker process).
 from __future__ import annotations
 
 import html
+import itertools
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from editor.core.atomic import atomic_writer
 from .common import Job, Row
 
 CHUNK = 8
+PART_PAGES = 250
 PAGE = pymupdf.paper_rect("a4")
 MARGIN = 48.0
 FOOTER = 24.0
@@ -53,24 +55,67 @@ def write(job: Job, path: Path) -> None:
 
 
 def render(job: Job) -> bytes:
-    """The finished PDF: laid out, page-numbered, fonts subset."""
+    """The finished PDF: laid out in parts, page-numbered, joined, fonts subset."""
     with tempfile.TemporaryDirectory(prefix="bitext-pdf-") as folder:
-        laid_out = str(Path(folder) / "layout.pdf")  # a file: no Python call per write
-        writer = pymupdf.DocumentWriter(laid_out)
+        parts = _Parts(Path(folder))
         try:
-            _lay_out(job, writer)
+            _lay_out(job, parts)
         finally:
-            writer.close()
-        return _finish(job, pymupdf.open(laid_out))
+            parts.close()
+        return _finish(job, parts.paths, parts.counts)
 
 
-def _finish(job: Job, doc: pymupdf.Document) -> bytes:
+class _Parts:
+    """Pages written to a series of files of at most :data:`PART_PAGES` pages each.
+
+    MuPDF's writer spends time proportional to the page count on every new page, so one
+    5,000-page writer is quadratic; parts keep each writer small. A part always ends at
+    a page break, so joining the parts leaves no gap.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.paths: list[str] = []
+        self.counts: list[int] = []
+        self._writer: pymupdf.DocumentWriter | None = None
+        self._open_page = False
+
+    def new_page(self):  # -> pymupdf.Device
+        self.end_page()
+        if self._writer is None or self.counts[-1] >= PART_PAGES:
+            self.close()
+            self.paths.append(str(self.folder / f"part{len(self.paths):04d}.pdf"))
+            self.counts.append(0)
+            self._writer = pymupdf.DocumentWriter(self.paths[-1])
+        self.counts[-1] += 1
+        self._open_page = True
+        return self._writer.begin_page(PAGE)
+
+    def end_page(self) -> None:
+        if self._open_page and self._writer is not None:
+            self._writer.end_page()
+        self._open_page = False
+
+    def close(self) -> None:
+        self.end_page()
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+
+def _finish(job: Job, paths: list[str], counts: list[int]) -> bytes:
+    total = sum(counts)
+    doc = pymupdf.open(paths[0])
     try:
-        _number_pages(doc)
+        _number_pages(doc, 0, total)
+        for path, first in zip(paths[1:], itertools.accumulate(counts), strict=False):
+            with pymupdf.open(path) as part:
+                _number_pages(part, first, total)
+                doc.insert_pdf(part)
         doc.set_metadata({"title": job.options.title or "Bilingual text",
                           "creator": "Bitext Editor"})
         doc.subset_fonts()
-        return doc.tobytes(garbage=3, deflate=True)
+        return doc.tobytes(garbage=1, deflate=True)
     finally:
         doc.close()
 
@@ -86,11 +131,11 @@ def _css(job: Job) -> str:
             f"td.text {{ width: {text - 2 * PADDING:.1f}pt; }}\n")
 
 
-def _lay_out(job: Job, writer: pymupdf.DocumentWriter) -> None:
+def _lay_out(job: Job, parts: _Parts) -> None:
     body = BODY
     css = _css(job)
     header = _header_story(job, css)
-    device = writer.begin_page(PAGE)
+    device = parts.new_page()
     top = body.y0
     for chunk_html in _chunks(job):
         story = pymupdf.Story(chunk_html, user_css=css)
@@ -100,10 +145,8 @@ def _lay_out(job: Job, writer: pymupdf.DocumentWriter) -> None:
             top = pymupdf.Rect(filled).y1
             if not more:
                 break
-            writer.end_page()
-            device = writer.begin_page(PAGE)
+            device = parts.new_page()
             top = _draw_header(header, device, body)
-    writer.end_page()
 
 
 def _header_story(job: Job, css: str) -> pymupdf.Story | None:
@@ -182,7 +225,7 @@ def _esc(text: str) -> str:
     return html.escape(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
-def _number_pages(doc: pymupdf.Document) -> None:
+def _number_pages(doc: pymupdf.Document, first: int, total: int) -> None:
     """Stamp "n / N" under each page, by adding one small content stream per page.
 
     ``page.insert_text`` costs several milliseconds a page (it re-checks the page's
@@ -190,14 +233,13 @@ def _number_pages(doc: pymupdf.Document) -> None:
     for a 5,000-page export. The page's own content is wrapped in ``q … Q`` first
     because MuPDF's writer leaves its coordinate flip unbalanced.
     """
-    total = doc.page_count
     font = doc.get_new_xref()
     doc.update_object(font, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica"
                             "/Encoding/WinAnsiEncoding>>")
     save = _new_stream(doc, b"q\n")
-    for number in range(total):
+    for number in range(doc.page_count):
         page_xref = doc.page_xref(number)
-        label = f"{number + 1} / {total}"
+        label = f"{first + number + 1} / {total}"
         x = (PAGE.width - pymupdf.get_text_length(label, fontname="helv", fontsize=8)) / 2
         stamp = _new_stream(doc, (f"Q q BT /FPageNo 8 Tf 0.4 g {x:.2f} {MARGIN / 2:.2f} Td "
                                   f"({label}) Tj ET Q\n").encode("ascii"))

@@ -77,6 +77,8 @@ def _links(job: Job) -> Iterator[Link]:
             job.progress(index, total)
         if keep(link, job.options):
             yield link
+    if job.progress is not None:
+        job.progress(total, total)
 
 
 def _texts(job: Job, links: list[Link], lang: Lang) -> list[str]:
