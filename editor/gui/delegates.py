@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -24,12 +33,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor.core.model import Lang, Link
-from editor.gui.linkmodel import LinkRole, SentencesRole, SentenceView
+from editor.gui.linkmodel import COLUMN_LANG, LinkTableModel, SentenceView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PAD = 4
 NUMBER_WIDTH = 34
-FLAGS = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+TOP_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+SELECTED = QStyle.StateFlag.State_Selected
+HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 CONFIRMED_TINT = QColor(46, 160, 67, 28)
 EDITED_MARK = QColor(230, 140, 0)
 NOTE_MARK = QColor(70, 110, 220)
@@ -47,15 +59,40 @@ def confidence_colour(conf: float | None) -> QColor:
 def sentence_rects(font: QFont, width: int, texts: list[str], top: int = 0,
                    left: int = 0) -> list[QRect]:
     """Rectangles of each sentence's text in a cell ``width`` wide (the shared layout)."""
-    fm = QFontMetrics(font)
     text_w = max(20, width - NUMBER_WIDTH - 2 * PAD)
     y = top + PAD
     rects = []
+    font_key = _font_key(font)
     for text in texts:
-        h = fm.boundingRect(QRect(0, 0, text_w, 1_000_000), FLAGS, text or " ").height()
+        h = _text_height(font, font_key, text_w, text)
         rects.append(QRect(left + PAD + NUMBER_WIDTH, y, text_w, h))
         y += h + PAD
     return rects
+
+
+_HEIGHTS: dict[tuple[str, int, str], int] = {}
+_KEYS: dict[int, tuple[QFont, str]] = {}
+
+
+def _font_key(font: QFont) -> str:
+    """``font.key()``, remembered per font object (a delegate keeps its font)."""
+    entry = _KEYS.get(id(font))
+    if entry is None or entry[0] is not font:
+        entry = _KEYS[id(font)] = (font, font.key())
+    return entry[1]
+
+
+def _text_height(font: QFont, font_key: str, width: int, text: str) -> int:
+    """Wrapped height of ``text``, remembered: layout is the costly part of painting."""
+    key = (font_key, width, text)
+    height = _HEIGHTS.get(key)
+    if height is None:
+        if len(_HEIGHTS) > 20_000:
+            _HEIGHTS.clear()
+        fm = QFontMetrics(font)
+        height = fm.boundingRect(QRect(0, 0, width, 1_000_000), FLAGS, text or " ").height()
+        _HEIGHTS[key] = height
+    return height
 
 
 class SideDelegate(QStyledItemDelegate):
@@ -65,11 +102,17 @@ class SideDelegate(QStyledItemDelegate):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self.font = QFont()
+        self.set_font(QFont())
         self.show_original = False
         self.focus: tuple[int, Lang, int] | None = None  # (source row, lang, k)
         self._commit = commit
         self.tab_pressed: Callable[[QPersistentModelIndex, bool], None] | None = None
+
+    def set_font(self, font: QFont) -> None:
+        """The pane's font, and the smaller one of the sentence numbers (made once)."""
+        self.font = font
+        self.small_font = QFont(font)
+        self.small_font.setPointSizeF(max(6.0, font.pointSizeF() * 0.75))
 
     # -- layout and painting ---------------------------------------------------------
     def texts(self, sentences: list[SentenceView]) -> list[str]:
@@ -78,7 +121,7 @@ class SideDelegate(QStyledItemDelegate):
         return [s.text for s in sentences]
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        sentences = index.data(SentencesRole) or []
+        sentences = cell_sentences(index)
         rects = sentence_rects(self.font, option.rect.width(), self.texts(sentences))
         height = (rects[-1].bottom() + PAD + 1) if rects else QFontMetrics(self.font).height()
         return QSize(option.rect.width(), max(height, QFontMetrics(self.font).height() + 2 * PAD))
@@ -88,20 +131,20 @@ class SideDelegate(QStyledItemDelegate):
         state = option.state
         palette: QPalette = option.palette
         painter.save()
-        link: Link | None = index.data(LinkRole)
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+        link = cell_link(index)
+        selected = bool(state & SELECTED)
         if selected:
             painter.fillRect(rect, _tint(palette, 45))
         elif link is not None and link.status == "confirmed":
             painter.fillRect(rect, CONFIRMED_TINT)
-        sentences: list[SentenceView] = index.data(SentencesRole) or []
+        sentences = cell_sentences(index)
         rects = sentence_rects(self.font, rect.width(), self.texts(sentences), rect.top(),
                                rect.left())
         source_row = _source_row(index)
         for k, (sentence, r) in enumerate(zip(sentences, rects, strict=True)):
             focused = self.focus == (source_row, self.lang, k)
             self._paint_sentence(painter, palette, sentence, r, focused,
-                                 bool(state & QStyle.StateFlag.State_HasFocus))
+                                 bool(state & HAS_FOCUS))
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
@@ -109,13 +152,10 @@ class SideDelegate(QStyledItemDelegate):
     def _paint_sentence(self, painter: QPainter, palette: QPalette, sentence: SentenceView,
                         r: QRect, focused: bool, has_focus: bool) -> None:
         number_rect = QRect(r.left() - NUMBER_WIDTH, r.top(), NUMBER_WIDTH - 4, r.height())
-        small = QFont(self.font)
-        small.setPointSizeF(max(6.0, self.font.pointSizeF() * 0.75))
-        painter.setFont(small)
+        painter.setFont(self.small_font)
         painter.setPen(EDITED_MARK if sentence.edited else palette.placeholderText().color())
         mark = "✎" if sentence.edited else ""
-        painter.drawText(number_rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                         f"{mark}{sentence.number}")
+        painter.drawText(number_rect, TOP_RIGHT, f"{mark}{sentence.number}")
         if focused:
             painter.fillRect(r.adjusted(-2, -1, 2, 1), _tint(palette, 70 if has_focus else 40))
         painter.setFont(self.font)
@@ -125,7 +165,7 @@ class SideDelegate(QStyledItemDelegate):
 
     def sentence_at(self, option_rect: QRect, index: AnyIndex, y: int) -> int:
         """Which sentence of the cell (k) lies at view y-coordinate ``y``."""
-        sentences = index.data(SentencesRole) or []
+        sentences = cell_sentences(index)
         rects = sentence_rects(self.font, option_rect.width(), self.texts(sentences),
                                option_rect.top(), option_rect.left())
         for k, r in enumerate(rects):
@@ -144,7 +184,7 @@ class SideDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         assert isinstance(editor, SentenceEditor)
-        sentences: list[SentenceView] = index.data(SentencesRole) or []
+        sentences = cell_sentences(index)
         editor.setPlainText("\n".join(s.text for s in sentences))
         editor.sentence_count = len(sentences)
         k = self.focus[2] if self.focus and self.focus[0] == _source_row(index) else 0
@@ -204,17 +244,21 @@ class SentenceEditor(QPlainTextEdit):
 
 
 class GutterDelegate(QStyledItemDelegate):
-    """Shape, status (✓ when confirmed), confidence colour, note and bookmark marks."""
+    """Link number, shape, status (✓ confirmed), confidence colour, note and bookmark.
 
-    WIDTH = 64
+    The link number is painted here rather than in a vertical header: a header asks
+    the model for a hundred section labels after every inserted or removed row.
+    """
+
+    WIDTH = 72
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        return QSize(self.WIDTH, 2 * PAD + QFontMetrics(QFont()).height())
+        return QSize(self.WIDTH, 2 * PAD + 2 * QFontMetrics(QFont()).height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         rect: QRect = option.rect
         palette: QPalette = option.palette
-        link: Link | None = index.data(LinkRole)
+        link = cell_link(index)
         if link is None:
             return
         painter.save()
@@ -222,16 +266,18 @@ class GutterDelegate(QStyledItemDelegate):
             painter.fillRect(rect, _tint(palette, 45))
         bar = QRect(rect.left() + 2, rect.top() + 2, 5, rect.height() - 4)
         painter.fillRect(bar, confidence_colour(link.confidence))
-        painter.setPen(palette.text().color())
+        top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        line = QFontMetrics(painter.font()).height()
         text_rect = rect.adjusted(10, PAD, -2, 0)
+        painter.setPen(palette.placeholderText().color())
+        painter.drawText(text_rect, top_left, str(_source_row(index) + 1))
+        painter.setPen(palette.text().color())
         status = "✓ " if link.status == "confirmed" else ""
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                         status + link.shape)
+        painter.drawText(text_rect.adjusted(0, line, 0, 0), top_left, status + link.shape)
         marks = ("●" if link.note else "") + ("★" if "bookmark" in link.flags else "")
         if marks:
             painter.setPen(NOTE_MARK)
-            painter.drawText(text_rect.adjusted(0, QFontMetrics(QFont()).height(), 0, 0),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, marks)
+            painter.drawText(text_rect.adjusted(0, 2 * line, 0, 0), top_left, marks)
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
@@ -250,10 +296,36 @@ def _tint(palette: QPalette, alpha: int) -> QColor:
     return colour
 
 
-def _source_row(index: AnyIndex) -> int:
-    """Row in the link model, whether ``index`` comes from it or from the filter proxy."""
+def _resolve(index: AnyIndex) -> tuple[LinkTableModel | None, int]:
+    """The link model and its row, whether ``index`` is from it or from the filter proxy.
+
+    Delegates read the model directly instead of through ``index.data(role)``: that
+    round trip through QVariant costs time, and in PySide6 6.12 a ``None`` coming back
+    through it loses a reference to ``None`` each time (which eventually aborts).
+    """
     model = index.model()
-    mapper = getattr(model, "mapToSource", None)
-    if mapper is not None:
-        return int(mapper(index).row())
-    return index.row()
+    row = index.row()
+    if isinstance(model, QSortFilterProxyModel):
+        plain = _plain(index)
+        row = model.mapToSource(plain).row()
+        model = model.sourceModel()
+    return (model if isinstance(model, LinkTableModel) else None), row
+
+
+def _source_row(index: AnyIndex) -> int:
+    return _resolve(index)[1]
+
+
+def cell_link(index: AnyIndex) -> Link | None:
+    model, row = _resolve(index)
+    if model is None or not 0 <= row < model.rowCount():
+        return None
+    return model.link(row)
+
+
+def cell_sentences(index: AnyIndex) -> list[SentenceView]:
+    model, row = _resolve(index)
+    lang = COLUMN_LANG.get(index.column())
+    if model is None or lang is None or not 0 <= row < model.rowCount():
+        return []
+    return model.sentences(row, lang)

@@ -175,6 +175,7 @@ class Files:
     def import_documents(self, paths: list[str], password: str | None = None,
                          cache: bool = False) -> None:
         """Run import and alignment on the PDF thread with a progress dialog."""
+        paths = [str(Path(p).resolve()) for p in paths]
         if cache and self._open_cached(paths):
             return
         job = Job(lambda progress, cancel: import_and_align(paths, password, progress, cancel),
@@ -250,7 +251,12 @@ class Files:
         return data_dir("cache") / f"{digest[:24]}{SUFFIX}"
 
     def _open_cached(self, paths: list[str]) -> bool:
+        """Open a stored alignment of these very files: the user cache, or one shipped
+        beside a bundled document (``NAME.bitext`` next to ``NAME.pdf``)."""
         cached = self._cache_file(paths)
+        shipped = Path(paths[0]).with_suffix(SUFFIX)
+        if len(paths) == 1 and shipped.is_file() and (cached is None or not cached.is_file()):
+            cached = shipped
         if cached is None or not cached.is_file():
             return False
         try:

@@ -8,9 +8,10 @@ and the filter proxy update only what changed.
 
 from __future__ import annotations
 
-from itertools import accumulate
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -23,7 +24,7 @@ from PySide6.QtCore import (
 
 from editor.core.edits import Edit, apply
 from editor.core.errors import OperationError
-from editor.core.model import Bitext, Lang, Link, Sentence
+from editor.core.model import LANGS, Bitext, Lang, Link, Sentence
 
 COL_ZH, COL_GUTTER, COL_EN = 0, 1, 2
 COLUMN_LANG: dict[int, Lang] = {COL_ZH: "zh", COL_EN: "en"}
@@ -64,7 +65,8 @@ class LinkTableModel(QAbstractTableModel):
     def __init__(self, bitext: Bitext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bitext = bitext
-        self._first_number: dict[str, list[int]] | None = None
+        self._numbers = SentenceNumbers()
+        self.confirmed_count = sum(1 for link in bitext.links if link.status == "confirmed")
         self.show_original = False
 
     # -- access --------------------------------------------------------------------
@@ -77,13 +79,7 @@ class LinkTableModel(QAbstractTableModel):
 
     def sentence_number(self, row: int, lang: Lang, k: int = 0) -> int:
         """1-based position of the k-th ``lang`` sentence of link ``row`` in its document."""
-        if self._first_number is None:
-            self._first_number = {
-                lang_: list(accumulate((len(link.side(lang_)) for link in self._bitext.links),
-                                       initial=0))
-                for lang_ in ("zh", "en")
-            }
-        return self._first_number[lang][row] + k + 1
+        return self._numbers.first(self._bitext.links, lang, row) + k + 1
 
     def sentences(self, row: int, lang: Lang) -> list[SentenceView]:
         link = self._bitext.links[row]
@@ -185,16 +181,17 @@ class LinkTableModel(QAbstractTableModel):
         if new_n < old_n:
             self.beginRemoveRows(QModelIndex(), start + new_n, start + old_n - 1)
             apply(self._bitext, Edit(edit.label, start + new_n, edit.old_links[new_n:]))
-            self._first_number = None
+            self._numbers.replace(start + new_n, edit.old_links[new_n:], ())
             self.endRemoveRows()
         apply(self._bitext, head)
+        self._numbers.replace(start, head.old_links, head.new_links)
         if new_n > old_n:
             self.beginInsertRows(QModelIndex(), start + old_n, start + new_n - 1)
             apply(self._bitext, Edit(edit.label, start + old_n, (), edit.new_links[old_n:]))
-            self._first_number = None
+            self._numbers.replace(start + old_n, (), edit.new_links[old_n:])
             self.endInsertRows()
-        if edit.changes_alignment or len(edit.old_sentences) != len(edit.new_sentences):
-            self._first_number = None
+        self.confirmed_count += (sum(1 for link in edit.new_links if link.status == "confirmed")
+                                 - sum(1 for link in edit.old_links if link.status == "confirmed"))
         self._emit_changed(start, common, rows)
         self.edited.emit(start, new_n)
         return edit.inverse()
@@ -211,7 +208,8 @@ class LinkTableModel(QAbstractTableModel):
     def reset_bitext(self, bitext: Bitext) -> None:
         self.beginResetModel()
         self._bitext = bitext
-        self._first_number = None
+        self._numbers = SentenceNumbers()
+        self.confirmed_count = sum(1 for link in bitext.links if link.status == "confirmed")
         self.endResetModel()
 
 
@@ -226,3 +224,44 @@ def _check(bitext: Bitext, edit: Edit) -> None:
     for old in edit.old_sentences:
         if bitext.sentences.get(old.id) != old:
             raise OperationError(f"{edit.label}: sentence {old.id} has changed")
+
+
+class SentenceNumbers:
+    """How many sentences of each language come before each link (for the numbers shown).
+
+    Kept as cumulative counts in numpy arrays: built once on first use, then updated
+    per edit by splicing the edited range and shifting what follows, which costs
+    microseconds for 50,000 links where recounting in Python would cost milliseconds.
+    """
+
+    def __init__(self) -> None:
+        self._before: dict[Lang, np.ndarray] | None = None
+
+    def first(self, links: list[Link], lang: Lang, row: int) -> int:
+        if self._before is None:
+            self._before = {
+                lang_: _cumulative((len(link.side(lang_)) for link in links), len(links), 0)
+                for lang_ in LANGS
+            }
+        return int(self._before[lang][row])
+
+    def replace(self, start: int, old: Sequence[Link], new: Sequence[Link]) -> None:
+        """Links ``old`` at ``start`` became ``new`` (call after each applied piece)."""
+        if self._before is None:
+            return
+        for lang, before in self._before.items():
+            base = int(before[start])
+            counts = _cumulative((len(link.side(lang)) for link in new), len(new), base)
+            end_new = int(counts[-1])
+            delta = end_new - int(before[start + len(old)])
+            tail = before[start + len(old) + 1:] + delta
+            self._before[lang] = np.concatenate((before[:start], counts, tail))
+
+
+def _cumulative(counts: Iterable[int], n: int, base: int) -> np.ndarray:
+    """``[base, base + c0, base + c0 + c1, …]`` (n + 1 entries)."""
+    out = np.empty(n + 1, dtype=np.int64)
+    out[0] = base
+    out[1:] = np.fromiter(counts, dtype=np.int64, count=n)
+    np.cumsum(out, out=out)
+    return out

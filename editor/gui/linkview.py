@@ -48,13 +48,14 @@ class LinkView(QTableView):
         self.setTabKeyNavigation(False)
         vertical = self.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        vertical.setDefaultSectionSize(44)
-        vertical.setMinimumWidth(44)
-        vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        vertical.setDefaultSectionSize(43)
+        vertical.hide()  # link numbers are in the gutter (see GutterDelegate)
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
+        self._dirty_rows: set[int] = set()
+        self._refit_all = False
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
 
     def setModel(self, model: QAbstractItemModel | None) -> None:
@@ -64,35 +65,53 @@ class LinkView(QTableView):
         horizontal.setSectionResizeMode(COL_GUTTER, QHeaderView.ResizeMode.Fixed)
         horizontal.setSectionResizeMode(COL_EN, QHeaderView.ResizeMode.Stretch)
         horizontal.resizeSection(COL_GUTTER, GutterDelegate.WIDTH)
-        horizontal.sectionResized.connect(self.schedule_fit)
+        horizontal.sectionResized.connect(self.refit_all)
         m = self.model()
-        for signal in (m.rowsInserted, m.rowsRemoved, m.modelReset, m.layoutChanged,
-                       m.dataChanged):
+        for signal in (m.rowsRemoved, m.modelReset, m.layoutChanged):
             signal.connect(self.schedule_fit)
-        self.schedule_fit()
+        m.rowsInserted.connect(lambda parent, first, last: self._dirty(first, last))
+        m.dataChanged.connect(lambda top, bottom, roles=(): self._dirty(top.row(), bottom.row()))
+        self.refit_all()
 
     # -- row heights -------------------------------------------------------------------
     def schedule_fit(self, *args: object) -> None:
         self._fit_timer.start()
 
+    def refit_all(self, *args: object) -> None:
+        """Widths or fonts changed: every row on screen must be measured again."""
+        self._refit_all = True
+        self._fit_timer.start()
+
+    def _dirty(self, first: int, last: int) -> None:
+        if last - first < 500:
+            self._dirty_rows.update(range(first, last + 1))
+        else:
+            self._refit_all = True
+        self._fit_timer.start()
+
     def fit_visible_rows(self) -> None:
-        """Measure the rows now on screen (and a few below) to their text height."""
+        """Measure rows on screen (and a few below) that are new, changed or never measured.
+
+        A row still at the default height has not been measured yet (or happens to be
+        that tall, and measuring it again is cheap).
+        """
         model = self.model()
-        if model is None:
+        first = self.rowAt(0) if model is not None else -1
+        dirty, everything = self._dirty_rows, self._refit_all
+        self._dirty_rows, self._refit_all = set(), False
+        if first < 0 or model is None:
             return
-        first = self.rowAt(0)
-        if first < 0:
-            return
-        height = self.viewport().height()
+        height, default = self.viewport().height(), self.verticalHeader().defaultSectionSize()
         row, used, count = first, -self.rowViewportPosition(first), model.rowCount()
         while row < count and used < height + 200:
-            self.resizeRowToContents(row)
+            if everything or row in dirty or self.rowHeight(row) == default:
+                self.resizeRowToContents(row)
             used += self.rowHeight(row)
             row += 1
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.schedule_fit()
+        self.refit_all()
 
     # -- keyboard and mouse ------------------------------------------------------------
     def current_lang(self) -> Lang | None:

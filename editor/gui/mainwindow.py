@@ -251,7 +251,8 @@ class MainWindow(QMainWindow):
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)
         self.view.selectionModel().setCurrentIndex(index, flags)
-        self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if not self.view.viewport().rect().contains(self.view.visualRect(index)):
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self._set_focus(row, lang, k)
 
     def selected_rows(self) -> list[int]:
@@ -335,7 +336,7 @@ class MainWindow(QMainWindow):
         on = self.action_map["show_original"].isChecked()
         for delegate in self.delegates.values():
             delegate.show_original = on
-        self.view.schedule_fit()
+        self.view.refit_all()
         self.view.viewport().update()
 
     def _goto(self) -> None:
@@ -436,7 +437,7 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         links = self.session.bitext.links
         total = len(links)
-        confirmed = sum(1 for link in links if link.status == "confirmed")
+        confirmed = self.session.model.confirmed_count
         share = 100.0 * confirmed / total if total else 0.0
         shown = self.proxy.rowCount()
         counts = _tr("{n} links · {p:.0f} % confirmed").format(n=total, p=share)
@@ -466,8 +467,8 @@ class MainWindow(QMainWindow):
         from editor.gui.fonts import pane_font
 
         for lang, delegate in self.delegates.items():
-            delegate.font = pane_font(lang)  # type: ignore[arg-type]
-        self.view.schedule_fit()
+            delegate.set_font(pane_font(lang))  # type: ignore[arg-type]
+        self.view.refit_all()
         self.view.viewport().update()
 
     # -- window lifecycle --------------------------------------------------------------------

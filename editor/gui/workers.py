@@ -25,30 +25,21 @@ class Cancelled(Exception):
     """Raised inside a job's progress callback once the user pressed Cancel."""
 
 
-class Job(QObject):
+class _Runner(QObject):
+    """Lives on the worker thread and calls the job's function there."""
+
     progress = Signal(str, float)
     finished = Signal(object)
     failed = Signal(object)
-    _start = Signal()
+    start = Signal()
 
-    def __init__(self, fn: JobFn, name: str = "job") -> None:
+    def __init__(self, fn: JobFn, cancel: threading.Event) -> None:
         super().__init__()
-        self.setObjectName(name)
         self._fn = fn
-        self._cancel = threading.Event()
-        self._start.connect(self._run)
+        self._cancel = cancel
+        self.start.connect(self.run)
 
-    def start_on(self, thread: QThread) -> None:
-        self.moveToThread(thread)
-        self._start.emit()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    def _report(self, *args: Any) -> None:
+    def report(self, *args: Any) -> None:
         """Accept ``(message, fraction)``, ``(fraction,)`` or ``(done, total)``."""
         if self._cancel.is_set():
             raise Cancelled()
@@ -64,9 +55,9 @@ class Job(QObject):
         self.progress.emit(message, max(0.0, min(1.0, fraction)))
 
     @Slot()
-    def _run(self) -> None:
+    def run(self) -> None:
         try:
-            result = self._fn(self._report, self.cancelled)
+            result = self._fn(self.report, self._cancel.is_set)
         except Exception as exc:  # handed to the GUI, which decides how to show it
             if not self._cancel.is_set():
                 log.info("job %s failed: %s", self.objectName(), exc, exc_info=True)
@@ -76,6 +67,53 @@ class Job(QObject):
             self.failed.emit(Cancelled())
         else:
             self.finished.emit(result)
+
+
+class Job(QObject):
+    """GUI-thread handle of a job: its signals arrive on the GUI thread.
+
+    The function runs in a :class:`_Runner` moved to the worker thread; the runner's
+    signals reach this object's slots through queued connections, so whatever listens
+    to :attr:`finished` may touch widgets.
+    """
+
+    progress = Signal(str, float)
+    finished = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: JobFn, name: str = "job") -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._cancel = threading.Event()
+        self._runner = _Runner(fn, self._cancel)
+        self._runner.setObjectName(name)
+        self._runner.progress.connect(self._on_progress)
+        self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
+
+    def start_on(self, thread: QThread) -> None:
+        self._runner.moveToThread(thread)
+        self._runner.start.emit()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot(str, float)
+    def _on_progress(self, message: str, fraction: float) -> None:
+        self.progress.emit(message, fraction)
+
+    @Slot(object)
+    def _on_finished(self, result: object) -> None:
+        self.finished.emit(result)
+        self._runner.deleteLater()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        self.failed.emit(exc)
+        self._runner.deleteLater()
 
 
 class JobThread(QThread):
