@@ -96,18 +96,14 @@ def find_columns(lines: Sequence[TextLine], page_width: float) -> list[tuple[flo
 
 
 def _column_of(line: TextLine, columns: Sequence[tuple[float, float]]) -> int | None:
-    """Index of the column a line belongs to, ``None`` when it spans several."""
+    """Index of the column a line belongs to, ``None`` when it spans several or none."""
     overlaps = [max(0.0, min(line.x1, c1) - max(line.x0, c0)) for c0, c1 in columns]
     crossed = [o for o, (c0, c1) in zip(overlaps, columns, strict=True)
                if o > 0.2 * (c1 - c0)]
     if len(crossed) > 1:
         return None
     best = max(range(len(columns)), key=lambda i: overlaps[i])
-    if overlaps[best] <= 0:
-        centre = (line.x0 + line.x1) / 2
-        best = min(range(len(columns)),
-                   key=lambda i: abs(centre - (columns[i][0] + columns[i][1]) / 2))
-    return best
+    return best if overlaps[best] > 0 else None  # outside every column: read on its own
 
 
 def reading_chunks(lines: Sequence[TextLine], page_width: float) -> list[Chunk]:

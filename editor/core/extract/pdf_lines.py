@@ -108,10 +108,13 @@ def _line_from_spans(spans: Sequence[Mapping[str, Any]], page: int, block: int,
 
 
 def _is_footnote_marker(span: Mapping[str, Any], spans: Sequence[Mapping[str, Any]]) -> bool:
-    """A superscript number attached to other text (``column¹``) is a reference mark."""
+    """A small or raised number attached to other text (``column¹``, ``¹Not really``)."""
     text = span["text"].strip()
-    return (bool(span.get("flags", 0) & SUPERSCRIPT_FLAG) and text.isdigit()
-            and len(text) <= 3 and len(spans) > 1)
+    if not (text.isdigit() and len(text) <= 3 and len(spans) > 1):
+        return False
+    biggest = max(float(s["size"]) for s in spans if s["text"].strip())
+    raised = bool(span.get("flags", 0) & SUPERSCRIPT_FLAG)
+    return raised or float(span["size"]) < 0.8 * biggest
 
 
 def join_baselines(lines: Iterable[TextLine]) -> list[TextLine]:
