@@ -210,6 +210,7 @@ def test_garbage_detector_on_the_seed_header_and_real_text():
     assert score_text("ю͑ྗᙄࡰ ##4 ˄̻୛ɻ").garbled  # the seed's author block
     assert score_text("ᛇڎધ౜ 23 DPEF ቡᛘϤʫ࢙").garbled
     assert score_text("佛佛佛佛佛佛佛 4 4 0 6 9 6").garbled
+    assert score_text("则-mtval \ufffd\ufffd\ufffd\ufffd\ufffd mepc \ufffd\ufffd").garbled
     assert not score_text("全國兩會於3月中旬圓滿結束，這次兩會的焦點之一").garbled
     assert not score_text("互联网贸易已经变得几乎完全依赖金融机构作为可信任第三方").garbled
     assert not score_text("λ = q/p and z − k ≥ 0 for all Asanović's proofs").garbled
@@ -451,9 +452,13 @@ def test_bad_fonts_fixture():
 def test_riscv_pair():
     zh_pdf = fixture("pairs/riscv_privileged/zh.pdf")
     en_pdf = fixture("pairs/riscv_privileged/en.pdf")
-    result = import_documents([zh_pdf, en_pdf])
+    result = import_documents([zh_pdf, en_pdf], ocr=False)
     assert result.layout == "pair"
     assert len(result.zh) > 2000 and len(result.en) > 2000
+    # Pages 60-79 of the Chinese edition use a font without any Unicode map (U+FFFD).
+    garbled = {w.page for w in result.warnings if w.code == "garbled-text"}
+    assert len(garbled) >= 15 and garbled <= set(range(59, 79))
+    assert not any("\ufffd" in s.text for s in result.zh)
     headers = [s for s in result.en if s.text.startswith("Volume II: RISC-V Privileged")]
     assert len(headers) < 5  # the running head of 150 pages is left out
 
@@ -465,3 +470,12 @@ def test_scanned_fixture_with_ocr():
     ex = extract_pdf(fixture("problem/scanned_image-only_zh.pdf"))
     assert {"no-text-layer", "ocr-used"} <= {w.code for w in ex.warnings}
     assert "使用价值" in "".join(texts(ex, "zh"))
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("rel", ["bilingual-single/paracol-manual_side-by-side_en-zh.pdf",
+                                 "pairs/bitcoin/zh.pdf", "pairs/bitcoin/en.pdf"])
+def test_real_text_layers_are_not_called_garbage(rel):
+    ex = extract_pdf(fixture(rel), ocr=False)
+    assert "garbled-text" not in {w.code for w in ex.warnings}
+    assert "garbled_regions" not in ex.sources[0].extra

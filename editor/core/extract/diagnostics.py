@@ -8,7 +8,8 @@ measurable signals and calls it garbage when any is far from what real Chinese o
 English text shows:
 
 * **foreign share** — characters outside the scripts a Chinese–English document uses
-  (Han, Latin, Greek, digits, common punctuation, kana, CJK symbols);
+  (Han, Latin, Greek, digits, common punctuation, kana, CJK symbols), and U+FFFD, which
+  MuPDF gives for glyphs without any Unicode mapping;
 * **common-Han share** — Han characters among the ~8,000 in everyday use (GB 2312
   level 1 plus Big5 level 1, the simplified and traditional frequency lists built into
   the character-set standards). Real Chinese scores ≥ 0.9; glyph ids that happen to land
@@ -27,7 +28,7 @@ import regex
 
 _FOREIGN = regex.compile(
     r"[^\s\p{Han}\p{Latin}\p{Greek}\p{Hiragana}\p{Katakana}\p{Common}\p{Co}"
-    r"\u0300-\u036f\u3000-\u303f\uff00-\uffef]"
+    r"\u0300-\u036f\u3000-\u303f\uff00-\uffef]|\ufffd"  # U+FFFD: no Unicode for a glyph
 )
 _SPACE = regex.compile(r"\s")
 _HAN = regex.compile(r"\p{Han}")
