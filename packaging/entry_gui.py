@@ -1,0 +1,5 @@
+"""Frozen entry point of the desktop application."""
+
+from editor.gui.app import main
+
+raise SystemExit(main())
