@@ -202,8 +202,8 @@ def _clashes(chosen: dict[str, str]) -> list[str]:
 
 
 # -- preferences ------------------------------------------------------------------------------
-LANGUAGES = (("", "System language"), ("en", "English"), ("zh_CN", "简体中文"),
-             ("zh_TW", "繁體中文"))
+#: UI languages by code; each is named in its own language ("" follows the system)
+LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中文"))
 
 
 class PreferencesDialog(QDialog):
@@ -213,8 +213,9 @@ class PreferencesDialog(QDialog):
         self.setWindowTitle(_tr("Preferences"))
         form = QFormLayout(self)
         self.language = QComboBox()
+        self.language.addItem(_tr("System language"), "")
         for code, label in LANGUAGES:
-            self.language.addItem(_tr(label) if not code else label, code)
+            self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get("ui/language"))))
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.0, 1.0)

@@ -198,7 +198,9 @@ class Files:
     def _imported(self, paths: list[str], outcome: ImportOutcome, progress: QProgressDialog,
                   cache: bool) -> None:
         progress.reset()
+        progress.deleteLater()
         self.job = None
+        self.w.activateWindow()
         bitext = outcome.bitext
         sources: dict[str, Path | None] = {s.id: Path(s.path) if s.path else None
                                            for s in bitext.sources}
@@ -214,6 +216,7 @@ class Files:
     def _import_failed(self, paths: list[str], exc: object, progress: QProgressDialog,
                        cache: bool) -> None:
         progress.reset()
+        progress.deleteLater()
         self.job = None
         if isinstance(exc, Cancelled):
             self.w.say(_tr("Import cancelled."))

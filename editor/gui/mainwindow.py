@@ -489,6 +489,9 @@ class MainWindow(QMainWindow):
         settings.put("ui/splitter", self.splitter.sizes())
         self.files.shutdown()
         self.renderer.shutdown()
+        from editor.gui.realign import stop_thread
+
+        stop_thread()
         event.accept()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -65,9 +65,10 @@ def start_realign(window: MainWindow, rest: bool) -> None:
     links = len(window.session.bitext.links)
     if not rows or not links:
         return
-    start, stop = (rows[0], links) if rest else (rows[0], rows[-1] + 1)
+    start, stop = (rows[-1] + 1, links) if rest else (rows[0], rows[-1] + 1)
     if stop - start < 2:
-        window.say(_tr("Select at least two links to re-align."))
+        window.say(_tr("Select at least two links to re-align.") if not rest
+                   else _tr("There is nothing after this link to re-align."))
         return
     part = snapshot(window.session.bitext, start, stop)
     job = Job(lambda progress, cancel: realign_range(part, start, progress, cancel), "realign")
@@ -83,9 +84,16 @@ def start_realign(window: MainWindow, rest: bool) -> None:
     job.start_on(_thread())
 
 
-def _done(window: MainWindow, edit: Edit, dialog: QProgressDialog) -> None:
+def _close(window: MainWindow, dialog: QProgressDialog) -> None:
     dialog.reset()
+    dialog.deleteLater()
     window.files.job = None
+    window.activateWindow()
+    window.view.setFocus()
+
+
+def _done(window: MainWindow, edit: Edit, dialog: QProgressDialog) -> None:
+    _close(window, dialog)
     if not edit.old_links and not edit.new_links:
         window.say(_tr("Re-alignment changed nothing."))
         return
@@ -100,8 +108,7 @@ def _unchanged(bt: Bitext, edit: Edit) -> Edit:
 
 
 def _failed(window: MainWindow, exc: object, dialog: QProgressDialog) -> None:
-    dialog.reset()
-    window.files.job = None
+    _close(window, dialog)
     if isinstance(exc, Cancelled):
         window.say(_tr("Re-alignment cancelled."))
     elif isinstance(exc, NotImplementedError | ImportError):

@@ -251,3 +251,25 @@ def test_changed_shortcut_is_used(qtbot):
             assert window.session.bitext.links[0].shape == "2-2"
     finally:
         settings.put("shortcuts", {})
+
+
+def test_realign_selection_in_background_is_one_undo_step(qtbot):
+    from editor.core.model import Bitext, make_sentences
+
+    zh = make_sentences("zh", ["今天天氣很好。", "我們去公園散步。", "公園裏有很多花。",
+                               "我很喜歡春天。"])
+    en = make_sentences("en", ["The weather is fine today.", "We go for a walk in the park.",
+                               "There are many flowers in the park.", "I love spring."])
+    # a wrong alignment: the first link holds three Chinese sentences
+    bt = Bitext.from_beads(zh, en, [((0, 1, 2), (0,)), ((3,), (1, 2, 3))])
+    start = bt.snapshot()
+    with open_window(qtbot, bt) as window:
+        window.select_row(0)
+        window.view.selectAll()
+        press(window, "Ctrl+R")
+        qtbot.waitUntil(lambda: window.files.job is None, timeout=60_000)
+        shapes = [link.shape for link in window.session.bitext.links]
+        assert shapes == ["1-1", "1-1", "1-1", "1-1"]
+        assert window.session.undo_stack.count() == 1
+        press(window, "Ctrl+Z")
+        assert window.session.bitext.snapshot() == start

@@ -1,0 +1,42 @@
+"""UI translations: built, complete, and loaded for the chosen language."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QTranslator
+
+from editor.gui import actions as actions_mod
+from editor.resources import resource_path
+
+
+@pytest.mark.parametrize(("language", "save", "merge"), [
+    ("zh_CN", "保存(&S)", "与下一链接合并(&M)"),
+    ("zh_TW", "儲存(&S)", "與下一連結合併(&M)"),
+])
+def test_translation_files_cover_the_menus(language, save, merge):
+    translator = QTranslator()
+    assert translator.load(f"bitext_{language}", str(resource_path("i18n")))
+    assert translator.translate("actions", "&Save") == save
+    assert translator.translate("actions", "&Merge with Next Link") == merge
+    for spec in actions_mod.ACTIONS:
+        assert translator.translate("actions", spec.text), spec.text
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "zh_TW"])
+def test_no_unfinished_translations(language):
+    root = ET.parse(resource_path("i18n", f"bitext_{language}.ts")).getroot()
+    unfinished = [m.findtext("source") for m in root.iter("message")
+                  if m.find("translation").get("type") == "unfinished"]
+    assert unfinished == []
+
+
+def test_system_language_choice(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    from editor.gui.dialogs import system_language
+
+    for name, expected in (("zh_HK", "zh_TW"), ("zh_CN", "zh_CN"), ("en_GB", "en")):
+        monkeypatch.setattr(QLocale, "system", staticmethod(lambda n=name: QLocale(n)))
+        assert system_language() == expected
