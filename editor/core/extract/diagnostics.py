@@ -14,6 +14,7 @@ English text shows:
   level 1 plus Big5 level 1, the simplified and traditional frequency lists built into
   the character-set standards). Real Chinese scores ≥ 0.9; glyph ids that happen to land
   in the Han block score ~0.25;
+* **unmapped glyphs** — two or more U+FFFD in a line, even amid good text;
 * **repetition** — a run of one Han character three or more times long, or a whole
   line of one repeated character.
 """
@@ -39,6 +40,7 @@ _REPEAT = regex.compile(r"(\p{Han})\1{2,}|^\s*(\p{Han})\2+\s*$")
 MAX_FOREIGN_SHARE = 0.2
 MIN_COMMON_HAN_SHARE = 0.6
 MIN_HAN_FOR_FREQUENCY = 6
+MAX_UNMAPPED = 2  # one U+FFFD may be a lone symbol glyph; two mean a broken font
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class TextScore:
     han: int
     common_han: int
     repeated: bool
+    unmapped: int = 0  # U+FFFD: glyphs the PDF gives no Unicode for
 
     @property
     def foreign_share(self) -> float:
@@ -61,7 +64,7 @@ class TextScore:
 
     @property
     def garbled(self) -> bool:
-        if self.repeated:
+        if self.repeated or self.unmapped >= MAX_UNMAPPED:
             return True
         if self.foreign >= 2 and self.foreign_share > MAX_FOREIGN_SHARE:
             return True
@@ -99,7 +102,7 @@ def score_text(text: str) -> TextScore:
     return TextScore(letters=len(text) - len(_SPACE.findall(text)),
                      foreign=len(_FOREIGN.findall(text)), han=len(hans),
                      common_han=sum(1 for c in hans if c in common),
-                     repeated=bool(_REPEAT.search(text)))
+                     repeated=bool(_REPEAT.search(text)), unmapped=text.count("\ufffd"))
 
 
 def combined(scores: Iterable[TextScore]) -> TextScore:
@@ -107,7 +110,7 @@ def combined(scores: Iterable[TextScore]) -> TextScore:
     items = list(scores)
     return TextScore(sum(s.letters for s in items), sum(s.foreign for s in items),
                      sum(s.han for s in items), sum(s.common_han for s in items),
-                     any(s.repeated for s in items))
+                     any(s.repeated for s in items), sum(s.unmapped for s in items))
 
 
 def is_garbled(text: str) -> bool:

@@ -337,7 +337,7 @@ def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarn
             box = ", ".join(f"{v:.0f}" for v in (rect.x0, rect.y0, rect.x1, rect.y1))
             out.append(ImportWarning(
                 "garbled-text", f"{where}: {len(page.garbled)} line(s) in a font without a "
-                f"usable Unicode map, e.g. {sample[:24]!r} at ({box}); not imported as text",
+                f"usable Unicode map, e.g. {_snippet(sample)!r} at ({box}); not imported as text",
                 source_id, page.index))
         if page.rotated >= ROTATED_WARN_CHARS:
             out.append(ImportWarning(
@@ -349,6 +349,12 @@ def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarn
                 "several times on top of each other (fake bold) kept once",
                 source_id, page.index))
     return out
+
+
+def _snippet(text: str, width: int = 24) -> str:
+    """A piece of ``text`` that shows its garbage (from just before the first U+FFFD)."""
+    start = max(0, text.find("\ufffd") - 6) if "\ufffd" in text else 0
+    return text[start:start + width]
 
 
 def remove_running_heads(pages: Sequence[PageText]) -> int:
