@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -105,6 +106,24 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     assert [(link.status, link.note, link.confidence) for link in back.links] == [
         (link.status, link.note, link.confidence) for link in bt.links]
     assert back.texts(back.links[1], "zh") == ["措施包括三個部分：第一，支援創新科技。"]
+
+
+@pytest.mark.slow
+def test_xlsx_opens_in_libreoffice_calc(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "h.xlsx"
+    export_bitext(hostile_bitext(), out, "xlsx")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+                    str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
+    converted = tmp_path / "h.csv"
+    if not converted.exists():
+        pytest.skip("LibreOffice Calc is not installed (package libreoffice-calc)")
+    with converted.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    assert [(row[0], row[1]) for row in table[1:]] == HOSTILE_PAIRS  # formulas stay text
 
 
 # -- HTML ---------------------------------------------------------------------------
@@ -247,6 +266,25 @@ def test_pdf_long_project_paginates(tmp_path: Path) -> None:
     for i in (0, 137, 399):
         assert f"第{i}句中文內容。" in text and f"English sentence number {i}." in text
     assert text.count("English (en-US)") == pages  # column labels on every page
+
+
+def test_pdf_parallel_layout_joins_parts_in_order(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long exports are laid out by worker processes; the joined file reads in order."""
+    from editor.core.export import pdf
+    from editor.core.model import Bitext, make_sentences
+
+    monkeypatch.setattr(pdf, "_worker_count", lambda n_rows: 3)
+    n = 90
+    zh = make_sentences("zh", [f"第{i}句。" for i in range(n)])
+    en = make_sentences("en", [f"Sentence {i}." for i in range(n)])
+    bt = Bitext.from_beads(zh, en, [([i], [i]) for i in range(n)])
+    out = tmp_path / "parallel.pdf"
+    export_bitext(bt, out, "pdf", ExportOptions(title="平行"))
+    pages, text, _fonts = _pdf_text(out)
+    assert pages == 3 and text.count("平行") == 1 and "3 / 3" in text
+    positions = [text.index(f"Sentence {i}.\n") for i in range(n)]
+    assert positions == sorted(positions)
 
 
 def test_pdf_hostile_text(tmp_path: Path) -> None:

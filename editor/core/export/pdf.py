@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import html
 import itertools
+import multiprocessing
+import os
 import tempfile
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pymupdf
 
 from editor.core.atomic import atomic_writer
+from editor.core.model import Bitext
 
 from .common import Job, Row
+from .options import ExportOptions, LangCodes
 
 CHUNK = 8
 PART_PAGES = 250
+ROWS_PER_WORKER = 4000
 PAGE = pymupdf.paper_rect("a4")
 MARGIN = 48.0
 FOOTER = 24.0
@@ -55,14 +61,46 @@ def write(job: Job, path: Path) -> None:
 
 
 def render(job: Job) -> bytes:
-    """The finished PDF: laid out in parts, page-numbered, joined, fonts subset."""
+    """The finished PDF: laid out in parts (in parallel when long), numbered, joined."""
+    rows = job.rows()
+    slices = _slices(rows, _worker_count(len(rows)))
     with tempfile.TemporaryDirectory(prefix="bitext-pdf-") as folder:
-        parts = _Parts(Path(folder))
-        try:
-            _lay_out(job, parts)
-        finally:
-            parts.close()
-        return _finish(job, parts.paths, parts.counts)
+        tasks = [(job.options, job.codes, part, folder, f"{k:02d}", k == 0)
+                 for k, part in enumerate(slices)]
+        if len(tasks) == 1:
+            results = [lay_out_slice(*tasks[0])]
+        else:
+            context = multiprocessing.get_context("spawn")  # PyMuPDF: processes, not threads
+            with ProcessPoolExecutor(len(tasks), mp_context=context) as pool:
+                results = list(pool.map(lay_out_slice, *zip(*tasks, strict=True)))
+        paths = [path for found, _counts in results for path in found]
+        counts = [count for _paths, found in results for count in found]
+        return _finish(job, paths, counts)
+
+
+def _worker_count(n_rows: int) -> int:
+    """One process per :data:`ROWS_PER_WORKER` rows, at most one per CPU (and 8)."""
+    return max(1, min(os.cpu_count() or 1, 8, n_rows // ROWS_PER_WORKER))
+
+
+def _slices(rows: list[Row], count: int) -> list[list[Row]]:
+    size = -(-len(rows) // count) if rows else 1
+    return [rows[k:k + size] for k in range(0, max(len(rows), 1), size)] or [[]]
+
+
+def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], folder: str,
+                  tag: str, opening: bool) -> tuple[list[str], list[int]]:
+    """Lay out one run of rows into part files; runs in a worker process when parallel.
+
+    A slice after the first starts on a fresh page (so the page before may end short).
+    """
+    job = Job(bitext=Bitext(), options=options, codes=codes)
+    parts = _Parts(Path(folder), tag)
+    try:
+        _lay_out(job, rows, parts, opening=opening)
+    finally:
+        parts.close()
+    return parts.paths, parts.counts
 
 
 class _Parts:
@@ -73,8 +111,9 @@ class _Parts:
     a page break, so joining the parts leaves no gap.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, tag: str) -> None:
         self.folder = folder
+        self.tag = tag
         self.paths: list[str] = []
         self.counts: list[int] = []
         self._writer: pymupdf.DocumentWriter | None = None
@@ -84,7 +123,7 @@ class _Parts:
         self.end_page()
         if self._writer is None or self.counts[-1] >= PART_PAGES:
             self.close()
-            self.paths.append(str(self.folder / f"part{len(self.paths):04d}.pdf"))
+            self.paths.append(str(self.folder / f"part-{self.tag}-{len(self.paths):04d}.pdf"))
             self.counts.append(0)
             self._writer = pymupdf.DocumentWriter(self.paths[-1])
         self.counts[-1] += 1
@@ -131,13 +170,13 @@ def _css(job: Job) -> str:
             f"td.text {{ width: {text - 2 * PADDING:.1f}pt; }}\n")
 
 
-def _lay_out(job: Job, parts: _Parts) -> None:
+def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool) -> None:
     body = BODY
     css = _css(job)
     header = _header_story(job, css)
     device = parts.new_page()
-    top = body.y0
-    for chunk_html in _chunks(job):
+    top = body.y0 if opening else _draw_header(header, device, body)
+    for chunk_html in _chunks(job, rows, opening=opening):
         story = pymupdf.Story(chunk_html, user_css=css)
         while True:
             more, filled = story.place(pymupdf.Rect(body.x0, top, body.x1, body.y1))
@@ -172,18 +211,18 @@ def _head_row(job: Job) -> str:
     return f"<tr>{num}{cells}</tr>"
 
 
-def _chunks(job: Job) -> Iterator[str]:
-    """HTML for the title, then for every :data:`CHUNK` rows."""
-    title = f"<h1>{_esc(job.options.title or 'Bilingual text')}</h1>"
+def _chunks(job: Job, rows: list[Row], *, opening: bool) -> Iterator[str]:
+    """HTML for every :data:`CHUNK` rows, the first with the title when ``opening``."""
+    title = f"<h1>{_esc(job.options.title or 'Bilingual text')}</h1>" if opening else ""
     columns = job.options.pdf_layout == "columns"
     pending: list[str] = []
-    first = True
-    for row in job.iter_rows():
+    first = opening
+    for row in rows:
         pending.append(_row_html(row, job) if columns else _pair_html(row, job))
         if len(pending) == CHUNK:
             yield _wrap(job, pending, title if first else "", head=first)
             pending, first = [], False
-    if pending or first:
+    if pending or (first and opening):
         yield _wrap(job, pending, title if first else "", head=first)
 
 
