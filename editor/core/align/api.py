@@ -103,7 +103,7 @@ def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
     if progress is not None:
         progress("Aligning sentences…", 1.0)
     with single_thread_blas():
-        zh_side, en_side = full.Embedded(zh, zh_sums), full.Embedded(en, en_sums)
+        zh_side, en_side = full.Embedded(zh, zh_sums, "zh"), full.Embedded(en, en_sums, "en")
         band = _band(zh_side.runs[0][1:], en_side.runs[0][1:], cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
         return _solve(full.SHAPES, band, scorer, "full", cancel)

@@ -28,11 +28,20 @@ _lock = threading.Lock()
 
 
 def machine_threads() -> int:
-    """CPUs this process may use (the library's default of 4 thrashes on 2 cores)."""
+    """BLAS threads worth using now: the CPUs this process may use, less those busy.
+
+    The library's default of 4 threads thrashes on 2 cores, and so do 2 threads when
+    another process keeps one core busy (measured: 2× slower than 1 thread).
+    """
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cpus = max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cpus = max(1, os.cpu_count() or 1)
+    try:
+        busy = int(os.getloadavg()[0] + 0.5)
+    except OSError:
+        busy = 0
+    return max(1, min(cpus, cpus - busy + 1))
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +101,7 @@ def token_sums(texts: Sequence[str], *, progress: Any = None) -> TokenSums:
             ids.append(backend.sp.encode(piece, out_type=int, add_bos=True, add_eos=True))
     sums = np.zeros((len(texts), 512), dtype=np.float32)
     counts = np.zeros(len(texts), dtype=np.float32)
+    backend.threads = machine_threads()
     limit = backend._threadpool
     for first, last in _batches(ids):
         if limit is None:

@@ -26,3 +26,21 @@ def cjk_share(text: str) -> float:
     """Share of CJK characters among the non-space characters of ``text``."""
     visible = len(text) - text.count(" ")
     return len(_CJK.findall(text)) / visible if visible else 0.0
+
+
+#: Marks whose counts a translation keeps: questions, exclamations, opened quotations.
+_MARKS = {
+    "question": (re.compile(r"[？?]"), re.compile(r"\?")),
+    "exclaim": (re.compile(r"[！!]"), re.compile(r"!")),
+    "quote": (re.compile(r"[“「『]"), re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“]")),
+}
+
+
+def mark_counts(texts: Sequence[str], lang: str) -> np.ndarray:
+    """``(len(texts), 3)`` counts of question marks, exclamation marks and quotations."""
+    side = 0 if lang == "zh" else 1
+    out = np.zeros((len(texts), len(_MARKS)), dtype=np.float64)
+    for k, (patterns) in enumerate(_MARKS.values()):
+        regex = patterns[side]
+        out[:, k] = [len(regex.findall(t)) for t in texts]
+    return out
