@@ -31,7 +31,6 @@ _FOREIGN = regex.compile(
     r"[^\s\p{Han}\p{Latin}\p{Greek}\p{Hiragana}\p{Katakana}\p{Common}\p{Co}"
     r"\u0300-\u036f\u3000-\u303f\uff00-\uffef]|\ufffd"  # U+FFFD: no Unicode for a glyph
 )
-_SPACE = regex.compile(r"\s")
 _HAN = regex.compile(r"\p{Han}")
 _REPEAT = regex.compile(r"(\p{Han})\1{2,}|^\s*(\p{Han})\2+\s*$")
 
@@ -99,7 +98,7 @@ def score_text(text: str) -> TextScore:
     """Measure ``text`` (see :class:`TextScore`)."""
     common = common_han()
     hans = _HAN.findall(text)
-    return TextScore(letters=len(text) - len(_SPACE.findall(text)),
+    return TextScore(letters=len("".join(text.split())),
                      foreign=len(_FOREIGN.findall(text)), han=len(hans),
                      common_han=sum(1 for c in hans if c in common),
                      repeated=bool(_REPEAT.search(text)), unmapped=text.count("\ufffd"))

@@ -13,6 +13,7 @@ isolation (the GUI, hostile files) run this in a worker process
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import statistics
@@ -51,6 +52,7 @@ _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _PAGE_NUMBER = regex.compile(
     r"^[\s\-–—|]*(?:page\s*|p\.\s*|第\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
     r"(?:\s*(?:/|of|頁|页)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—|]*$", regex.IGNORECASE)
+_DIGITS_SPACES = regex.compile(r"[\d\s]+")
 MARGIN_SHARE = 0.1
 HAN_WEIGHT = 4.0
 ROTATED_WARN_CHARS = 20
@@ -389,7 +391,7 @@ def _margin_lines(page: PageText) -> list[TextLine]:
 
 
 def _head_key(line: TextLine) -> str:
-    return regex.sub(r"[\d\s]+", "", line.text.lower())
+    return _DIGITS_SPACES.sub("", line.text.lower())
 
 
 def build_extraction(pages: Sequence[PageText], source_id: str,
@@ -454,12 +456,15 @@ def side_by_side_share(pages: Sequence[PageText]) -> float:
     """Share of Chinese lines with an English line beside them on the same row."""
     paired = total = 0
     for page in pages:
-        zh = [ln for ln in page.lines if ln.lang == "zh"]
-        en = [ln for ln in page.lines if ln.lang == "en"]
-        for line in zh:
+        en = sorted((ln for ln in page.lines if ln.lang == "en"), key=lambda ln: ln.baseline)
+        baselines = [ln.baseline for ln in en]
+        for line in page.lines:
+            if line.lang != "zh":
+                continue
             total += 1
-            paired += any(abs(o.baseline - line.baseline) < 0.8 * line.size
-                          and (o.x0 >= line.x1 or o.x1 <= line.x0) for o in en)
+            lo = bisect.bisect_left(baselines, line.baseline - 0.8 * line.size)
+            hi = bisect.bisect_right(baselines, line.baseline + 0.8 * line.size)
+            paired += any(o.x0 >= line.x1 or o.x1 <= line.x0 for o in en[lo:hi])
     return paired / total if total else 0.0
 
 

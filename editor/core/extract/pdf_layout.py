@@ -15,6 +15,7 @@ it has no closing punctuation and nothing in the other language sits in between.
 
 from __future__ import annotations
 
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ _FIRST_WORD = regex.compile(r"\S+")
 _CLOSED = regex.compile(r"[.!?。！？:：;；][\"'”’」』)）\]]*$")
 _HYPHEN_END = regex.compile(r"(\p{L}+)-$")
 _WORD_START = regex.compile(r"^(\p{Ll}+)")
+_WORDS = regex.compile(r"\p{L}+(?:-\p{L}+)*")
 _LEADER_ENTRY = regex.compile(r"(?:[.·…]\s?){4,}\s*[\divxlc]+$")  # table of contents
 
 
@@ -75,10 +77,11 @@ def find_columns(lines: Sequence[TextLine], page_width: float) -> list[tuple[flo
     if not lines:
         return []
     bins = int(page_width / BIN) + 2
-    cover = [0] * bins
+    delta = [0] * (bins + 1)
     for line in lines:
-        for b in range(max(0, int(line.x0 / BIN)), min(bins, int(line.x1 / BIN) + 1)):
-            cover[b] += 1
+        delta[min(bins, max(0, int(line.x0 / BIN)))] += 1
+        delta[min(bins, max(0, int(line.x1 / BIN) + 1))] -= 1
+    cover = list(itertools.accumulate(delta[:bins]))
     limit = max(1.0, 0.15 * max(cover))
     runs: list[tuple[float, float]] = []
     start = None
@@ -303,7 +306,7 @@ def vocabulary_of(lines: Sequence[TextLine]) -> set[str]:
     """Lower-cased words (hyphenated compounds kept whole) seen inside lines."""
     words: set[str] = set()
     for line in lines:
-        words.update(w.lower() for w in regex.findall(r"\p{L}+(?:-\p{L}+)*", line.text[:-1]))
+        words.update(w.lower() for w in _WORDS.findall(line.text[:-1]))
     return words
 
 

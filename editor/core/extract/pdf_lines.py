@@ -18,11 +18,12 @@ from typing import Any
 import regex
 
 from editor.core.model import Lang, RectTuple
-from editor.core.script import detect_lang, script_counts
+from editor.core.script import detect_lang
 
 _SPACES = regex.compile(r"\s+")
 _CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef"
 _SPACE_BETWEEN_CJK = regex.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_HAN = regex.compile(r"\p{Han}")
 _LIGATURES = regex.compile(r"[\ufb00-\ufb06]")
 # A spacing accent written before its letter ("Asanovi´c"): combine into one character.
 _SPLIT_ACCENT = regex.compile(r"([\u00b4\u0060\u00a8\u02c6\u02dc\u00b8\u02c7])(\p{L})")
@@ -171,9 +172,8 @@ def tag_languages(lines: Sequence[TextLine]) -> list[TextLine]:
     block_lang = {b: detect_lang(" ".join(t)) for b, t in block_text.items()}
     out = []
     for line in lines:
-        han, latin = script_counts(line.text)
         lang = detect_lang(line.text)
-        if han and latin and block_lang.get(line.block) == "zh":
+        if lang == "en" and block_lang.get(line.block) == "zh" and _HAN.search(line.text):
             lang = "zh"  # a Chinese line quoting code or names stays Chinese
         out.append(replace(line, lang=lang))
     return out

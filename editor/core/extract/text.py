@@ -15,6 +15,7 @@ Simplified. Pages with only one variant keep it whatever this says.
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -43,6 +44,14 @@ KINDS: dict[str, str] = {
 #: Larger text documents are refused: a 100 MB text is a corpus dump, not a document.
 MAX_BYTES = 100 * 1024 * 1024
 LANG_NAMES: dict[Lang, str] = {"zh": "Chinese", "en": "English"}
+_META_CHARSET = re.compile(
+    rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+    re.I)
+CHARSET_SUPERSETS: dict[str, str] = {
+    "big5": "big5hkscs", "x-big5": "big5hkscs", "cp950": "big5hkscs",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "euc-cn": "gb18030",
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+}
 _HANS_TAGS = ("zh-hans", "zh-cn", "zh-sg", "zh-my")
 _HANT_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
 
@@ -130,6 +139,9 @@ def _decode(path: Path, kind: str, data: bytes, warnings: list[ImportWarning]) -
                                f"named .{kind}")
     if data.startswith(b"%PDF"):
         raise InputError(path, f"not a text file: a PDF named .{kind}")
+    declared = _declared_charset(data) if kind == "html" else None
+    if declared is not None:
+        return declared
     text, encoding, guessed = decode_bytes(data, path)
     if guessed:
         warnings.append(ImportWarning(
@@ -138,6 +150,23 @@ def _decode(path: Path, kind: str, data: bytes, warnings: list[ImportWarning]) -
             f"if the text looks wrong, convert the file to UTF-8",
             source="s0"))
     return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The page decoded by its own ``<meta charset>`` (or XML declaration), if that works.
+
+    Legacy Chinese pages declare ``big5`` or ``gb2312`` and use the supersets' extra
+    characters, so those names are read as Big5-HKSCS and GB18030.
+    """
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    name = CHARSET_SUPERSETS.get(name, name)
+    try:
+        return data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None  # a wrong declaration: detect instead
 
 
 # ---------------------------------------------------------------------------------

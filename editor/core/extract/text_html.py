@@ -54,16 +54,20 @@ class _BlockParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[RawBlock] = []
         self._stack: list[_Element] = []
-        self._skip_depth = 0
+        self._skip_tag: str | None = None  # inside this skipped element …
+        self._skip_depth = 0  # … nested this deep in elements of the same name
 
     # -- element stack ----------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in VOID_TAGS:
-            if tag == "br" and not self._skip_depth:
+            if tag == "br" and self._skip_tag is None:
                 self._text("\n")
             return
-        if self._skip_depth or tag in SKIP_TAGS:
-            self._skip_depth += 1
+        if self._skip_tag is not None:
+            self._skip_depth += tag == self._skip_tag
+            return
+        if tag in SKIP_TAGS or _hidden(attrs):
+            self._skip_tag, self._skip_depth = tag, 1
             return
         lang = dict(attrs).get("lang") or dict(attrs).get("xml:lang")
         if tag in BLOCK_TAGS:
@@ -74,8 +78,12 @@ class _BlockParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:
             return
-        if self._skip_depth:
-            self._skip_depth -= 1
+        if self._skip_tag is not None:
+            # Only the skipped element's own name counts, so an unclosed <p> inside a
+            # <nav> cannot make the rest of the page disappear.
+            self._skip_depth -= tag == self._skip_tag
+            if not self._skip_depth:
+                self._skip_tag = None
             return
         if not any(el.tag == tag for el in self._stack):
             return  # stray end tag
@@ -89,11 +97,12 @@ class _BlockParser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if not self._skip_depth:
+        if self._skip_tag is None:
             self._text(data)
 
     def close(self) -> None:
         super().close()
+        self._skip_tag, self._skip_depth = None, 0  # an element skipped to the end
         while self._stack:
             self.handle_endtag(self._stack[-1].tag)
 
@@ -154,6 +163,12 @@ class _BlockParser(HTMLParser):
         cleaned = clean_inline(join_lines(text.split("\n")))  # no space between CJK lines
         if cleaned:
             self.blocks.append(RawBlock(cleaned, lang, strong))
+
+
+def _hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """``hidden`` or ``aria-hidden="true"``: not shown, so not part of the text."""
+    named = dict(attrs)
+    return "hidden" in named or named.get("aria-hidden") == "true"
 
 
 def _group(runs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
