@@ -131,6 +131,7 @@ class SideDelegate(QStyledItemDelegate):
         state = option.state
         palette: QPalette = option.palette
         painter.save()
+        painter.fillRect(rect, palette.base())  # over the style's solid selection panel
         link = cell_link(index)
         selected = bool(state & SELECTED)
         if selected:
@@ -262,8 +263,11 @@ class GutterDelegate(QStyledItemDelegate):
         if link is None:
             return
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
+        painter.fillRect(rect, palette.base())
+        if option.state & SELECTED:
             painter.fillRect(rect, _tint(palette, 45))
+        elif link.status == "confirmed":
+            painter.fillRect(rect, CONFIRMED_TINT)
         bar = QRect(rect.left() + 2, rect.top() + 2, 5, rect.height() - 4)
         painter.fillRect(bar, confidence_colour(link.confidence))
         top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop

@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.modified_label = QLabel()
         self.modified_label.setObjectName("status_modified")
         status = self.statusBar()
+        for label in (self.position_label, self.counts_label, self.modified_label):
+            label.setContentsMargins(10, 0, 10, 0)
         status.addPermanentWidget(self.position_label)
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.modified_label)
@@ -446,6 +448,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(counts)
         if self.focus is not None:
             row, lang, k = self.focus
+            if not self.session.bitext.links[row].side(lang):
+                lang, k = other_lang(lang), 0
             number = self.session.model.sentence_number(row, lang, k)
             side = _tr("Chinese") if lang == "zh" else _tr("English")
             self.position_label.setText(_tr("Link {i} / {n} · {side} sentence {s}").format(
