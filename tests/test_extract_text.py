@@ -303,7 +303,7 @@ def test_html_blocks_tags_and_skipped_elements(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(
         "<html lang='en'><head><title>T</title><style>p{}</style></head><body>"
-        "<nav>Home | About</nav><script>alert('x')</script>"
+        "<nav><p>Home<p>About</nav><script>alert('x')</script><div hidden>Menu</div>"
         "<h1><span lang='en'>Introduction</span><span lang='zh-Hant'>緒論</span></h1>"
         "<p>The character <span lang='zh-Hans'>发</span> has two forms.</p>"
         "<p>一個簡體字可能對應多個繁體字。</p>"
@@ -322,7 +322,8 @@ def test_html_blocks_tags_and_skipped_elements(tmp_path: Path) -> None:
 def test_html_with_omitted_end_tags_keeps_document_order(tmp_path: Path) -> None:
     path = tmp_path / "sloppy.htm"
     path.write_text("<p>Hello <b>world<p>第二段<ul><li>one<li>二</ul>"
-                    "<table><tr><td>a1<td>格<tr><td>b1</table><a href=x><div>card</div></a>",
+                    "<table><tr><td>a1<td>格<tr><td>b1</table><a href=x><div>card</div></a>"
+                    "<aside><p hidden>never closed",
                     encoding="utf-8")
     got = [(p.lang, p.text) for p in extract_text(path).paragraphs]
     assert got == [("en", "Hello world"), ("zh", "第二段"), ("en", "one"), ("zh", "二"),
@@ -335,6 +336,16 @@ def test_untranslated_heading_pairs_with_itself(tmp_path: Path) -> None:
                     "They are called goroutines.\n\n我们称之为协程。\n", encoding="utf-8")
     langs = [p.lang for p in extract_text(path).paragraphs]
     assert langs == ["en", "zh", "en", "zh", "en", "zh"]
+
+
+def test_html_without_end_of_head_and_declared_big5(tmp_path: Path) -> None:
+    path = tmp_path / "old.htm"
+    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=big5'>"
+            "<title>標題</title><body><p>香港特別行政區政府。</p><p>Hong Kong.</p>")
+    path.write_bytes(page.encode("big5hkscs"))
+    ext = extract_text(path)
+    assert [p.text for p in ext.paragraphs] == ["香港特別行政區政府。", "Hong Kong."]
+    assert ext.warnings == []  # the page said which encoding it uses
 
 
 def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:

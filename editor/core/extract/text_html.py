@@ -24,6 +24,8 @@ SKIP_TAGS = frozenset({
     "script", "style", "nav", "noscript", "template", "head", "svg", "math", "pre",
     "rt", "rp", "button", "select", "textarea", "iframe", "object",
 })
+HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "base", "noscript",
+                       "template", "head"})
 VOID_TAGS = frozenset({
     "br", "img", "hr", "meta", "link", "input", "wbr", "area", "base", "col", "embed",
     "source", "track", "param",
@@ -63,6 +65,8 @@ class _BlockParser(HTMLParser):
             if tag == "br" and self._skip_tag is None:
                 self._text("\n")
             return
+        if self._skip_tag == "head" and tag not in HEAD_TAGS:
+            self._skip_tag, self._skip_depth = None, 0  # "</head>" left out, as HTML allows
         if self._skip_tag is not None:
             self._skip_depth += tag == self._skip_tag
             return
@@ -78,12 +82,7 @@ class _BlockParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:
             return
-        if self._skip_tag is not None:
-            # Only the skipped element's own name counts, so an unclosed <p> inside a
-            # <nav> cannot make the rest of the page disappear.
-            self._skip_depth -= tag == self._skip_tag
-            if not self._skip_depth:
-                self._skip_tag = None
+        if self._skip_tag is not None and self._end_of_skipped(tag):
             return
         if not any(el.tag == tag for el in self._stack):
             return  # stray end tag
@@ -95,6 +94,23 @@ class _BlockParser(HTMLParser):
                 self._stack[-1].runs.extend(self._tagged(element))
             if element.tag == tag:
                 break
+
+    def _end_of_skipped(self, tag: str) -> bool:
+        """Count an end tag while skipping; True when it belongs to the skipped part.
+
+        Only the skipped element's own name counts, and the end of an element around it
+        ends it too (``<ruby>…<rp>（</ruby>``), so an unclosed tag inside a skipped one
+        cannot make the rest of the page disappear.
+        """
+        if tag == self._skip_tag:
+            self._skip_depth -= 1
+            if not self._skip_depth:
+                self._skip_tag = None
+            return True
+        if any(el.tag == tag for el in self._stack):
+            self._skip_tag, self._skip_depth = None, 0
+            return False  # the enclosing element ends as usual
+        return True
 
     def handle_data(self, data: str) -> None:
         if self._skip_tag is None:
