@@ -9,10 +9,14 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.core.encoding import decode_bytes
 from editor.core.errors import InputError
 from editor.core.extract.text import extract_text
+from editor.core.extract.text_html import html_blocks
+from editor.core.extract.text_markdown import markdown_blocks
 from editor.core.extract.types import Extraction
 from editor.core.segment import segment_extraction
 
@@ -346,6 +350,32 @@ def test_html_without_end_of_head_and_declared_big5(tmp_path: Path) -> None:
     ext = extract_text(path)
     assert [p.text for p in ext.paragraphs] == ["香港特別行政區政府。", "Hong Kong."]
     assert ext.warnings == []  # the page said which encoding it uses
+
+
+_TAG_SOUP = st.lists(st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<li>", "<ul>", "</ul>", "<td>", "<tr>", "<table>",
+    "</table>", "<head>", "</head>", "<body>", "<nav>", "</nav>", "<rp>", "</ruby>",
+    "<ruby>", "<span lang='zh-hant'>", "<span lang='en'>", "</span>", "<p hidden>",
+    "<script>", "</script>", "<br>", "中文。", "English.", " ", "&amp;", "<!-- c -->",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TAG_SOUP)
+def test_any_tag_soup_yields_its_visible_words_once(page: str) -> None:
+    blocks = html_blocks(page)
+    text = " ".join(b.text for b in blocks)
+    assert text.count("中文。") <= page.count("中文。")
+    assert text.count("English.") <= page.count("English.")
+    if "<" not in page:
+        assert "".join(text.split()) == "".join(page.replace("&amp;", "&").split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("#>-*`|~ \n1.a中文[]()_!<")), max_size=80))
+def test_any_markdown_is_read_without_error(text: str) -> None:
+    for block in markdown_blocks(text):
+        assert block.text == block.text.strip() and block.text
 
 
 def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:
