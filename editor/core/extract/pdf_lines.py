@@ -22,6 +22,7 @@ from editor.core.script import detect_lang
 
 _SPACES = regex.compile(r"\s+")
 _CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef"
+_CJK_CHAR = regex.compile(rf"[{_CJK}]")
 _SPACE_BETWEEN_CJK = regex.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _HAN = regex.compile(r"\p{Han}")
 _LIGATURES = regex.compile(r"[\ufb00-\ufb06]")
@@ -94,7 +95,8 @@ def lines_from_dict(page_dict: Mapping[str, Any], page: int, *, ocr: bool = Fals
 
 def _line_from_spans(spans: Sequence[Mapping[str, Any]], page: int, block: int,
                      ocr: bool) -> TextLine | None:
-    kept = [s for s in spans if not _is_footnote_marker(s, spans)]
+    kept = [s for s in spans if not _is_footnote_marker(s, spans)] if len(spans) > 1 \
+        else list(spans)
     text = clean_text("".join(s["text"] for s in kept))
     if not text:
         return None
@@ -161,7 +163,7 @@ def _concat(a: TextLine, b: TextLine) -> TextLine:
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(regex.match(rf"[{_CJK}]", ch))
+    return bool(_CJK_CHAR.match(ch))
 
 
 def tag_languages(lines: Sequence[TextLine]) -> list[TextLine]:
