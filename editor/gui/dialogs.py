@@ -95,7 +95,7 @@ def about_text() -> str:
 # -- export ----------------------------------------------------------------------------------
 def export_dialog(window: MainWindow) -> None:
     try:
-        from editor.core.export import FORMATS, ExportOptions, export_bitext
+        from editor.core.export import FORMATS, ExportOptions
     except ImportError as exc:
         QMessageBox.information(window, _tr("Export"), _tr("Export is unavailable: {e}")
                                 .format(e=exc))
@@ -130,14 +130,36 @@ def export_dialog(window: MainWindow) -> None:
     options = ExportOptions(confirmed_only=confirmed.isChecked(),
                             include_unpaired=unpaired.isChecked(),
                             use_original_text=original.isChecked(), title=window.files.name)
-    from editor.core.errors import BitextError
+    export_in_background(window, path, name, options)
 
-    try:
-        export_bitext(window.session.bitext, path, name, options)
-    except (BitextError, OSError) as exc:
-        show_problem(window, _tr("Export failed"), exc)
-        return
-    window.say(_tr("Exported {path}").format(path=path))
+
+def export_in_background(window: MainWindow, path: str, fmt: str, options: Any) -> None:
+    """Write the export on the worker thread from a snapshot of the current links."""
+    from editor.core.errors import BitextError
+    from editor.core.export import export_bitext
+    from editor.gui.realign import snapshot, worker_thread
+    from editor.gui.workers import Job
+
+    bt = window.session.bitext
+    frozen = snapshot(bt, 0, len(bt.links))
+    job = Job(lambda progress, cancel: export_bitext(frozen, path, fmt, options,
+                                                    progress=progress), "export")
+
+    def failed(exc: object) -> None:
+        window.files.job = None
+        if isinstance(exc, BitextError | OSError):
+            show_problem(window, _tr("Export failed"), exc)
+        else:
+            raise exc  # type: ignore[misc]
+
+    def finished(_: object) -> None:
+        window.files.job = None
+        window.say(_tr("Exported {path}").format(path=path))
+
+    job.finished.connect(finished)
+    job.failed.connect(failed)
+    window.files.job = job
+    job.start_on(worker_thread())
 
 
 # -- keyboard shortcuts -----------------------------------------------------------------------

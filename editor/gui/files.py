@@ -191,7 +191,8 @@ class Files:
 
         job.progress.connect(show)
         job.finished.connect(lambda out: self._imported(paths, out, progress, cache))
-        job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache))
+        job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache,
+                                                           password is not None))
         self.job = job
         job.start_on(self.w.renderer.pdf_thread)
 
@@ -214,7 +215,7 @@ class Files:
             dialogs.show_import_warnings(self.w, outcome.warnings, self._show_warning_page)
 
     def _import_failed(self, paths: list[str], exc: object, progress: QProgressDialog,
-                       cache: bool) -> None:
+                       cache: bool, password_given: bool = False) -> None:
         progress.reset()
         progress.deleteLater()
         self.job = None
@@ -222,9 +223,11 @@ class Files:
             self.w.say(_tr("Import cancelled."))
             return
         if isinstance(exc, InputError) and "encrypt" in str(exc).lower():
+            prompt = (_tr("Wrong password. {name} is encrypted. Password:") if password_given
+                      else _tr("{name} is encrypted. Password:"))
             password, ok = QInputDialog.getText(
-                self.w, _tr("Password"), _tr("{name} is encrypted. Password:").format(
-                    name=Path(exc.path).name), QLineEdit.EchoMode.Password)
+                self.w, _tr("Password"), prompt.format(name=Path(exc.path).name),
+                QLineEdit.EchoMode.Password)
             if ok:
                 self.import_documents(paths, password, cache)
             return

@@ -46,7 +46,8 @@ def realign_range(part: Bitext, start: int, progress: Any, cancel: Any) -> Edit:
 _THREAD: list[JobThread] = []
 
 
-def _thread() -> JobThread:
+def worker_thread() -> JobThread:
+    """The thread for jobs without PyMuPDF (alignment, export), started on first use."""
     if not _THREAD or not _THREAD[0].isRunning():
         _THREAD[:] = [JobThread("align-thread")]
         _THREAD[0].start()
@@ -81,7 +82,7 @@ def start_realign(window: MainWindow, rest: bool) -> None:
     job.finished.connect(lambda edit: _done(window, edit, dialog))
     job.failed.connect(lambda exc: _failed(window, exc, dialog))
     window.files.job = job
-    job.start_on(_thread())
+    job.start_on(worker_thread())
 
 
 def _close(window: MainWindow, dialog: QProgressDialog) -> None:

@@ -44,6 +44,14 @@
       <translation>导入已取消。</translation>
     </message>
     <message>
+      <source>Wrong password. {name} is encrypted. Password:</source>
+      <translation>密码错误。{name} 已加密。密码：</translation>
+    </message>
+    <message>
+      <source>{name} is encrypted. Password:</source>
+      <translation>{name} 已加密。密码：</translation>
+    </message>
+    <message>
       <source>Password</source>
       <translation>密码</translation>
     </message>
@@ -102,10 +110,6 @@
     <message>
       <source>Missing source documents: {names}</source>
       <translation>缺少源文档：{names}</translation>
-    </message>
-    <message>
-      <source>{name} is encrypted. Password:</source>
-      <translation>{name} 已加密。密码：</translation>
     </message>
     <message>
       <source>Saved bundle {path}</source>
@@ -717,10 +721,6 @@ Log file: {log}</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <source>Exported {path}</source>
-      <translation>已导出 {path}</translation>
-    </message>
-    <message>
       <source>Action</source>
       <translation>操作</translation>
     </message>
@@ -739,6 +739,10 @@ Log file: {log}</source>
     <message>
       <source> (page {n})</source>
       <translation>（第 {n} 页）</translation>
+    </message>
+    <message>
+      <source>Exported {path}</source>
+      <translation>已导出 {path}</translation>
     </message>
     <message>
       <source>Export is unavailable: {e}</source>

@@ -106,3 +106,38 @@ def test_broken_project_is_a_message_not_a_crash(qtbot, tmp_path: Path):
         for box in boxes:
             box.close()
         assert len(window.session.bitext.links) == 2
+
+
+def test_export_runs_in_the_background_and_writes_tmx(qtbot, tmp_path: Path):
+    from editor.core.export import ExportOptions, read_bitext
+    from editor.gui.dialogs import export_in_background
+
+    target = tmp_path / "out.tmx"
+    with open_window(qtbot, small_bitext(5)) as window:
+        export_in_background(window, str(target), "tmx", ExportOptions())
+        qtbot.waitUntil(lambda: window.files.job is None, timeout=30_000)
+        assert "Exported" in window.statusBar().currentMessage()
+    back = read_bitext(target)
+    assert [back.texts(link, "en") for link in back.links][2] == ["Sentence 2 of the test."]
+
+
+@pytest.mark.shared
+def test_encrypted_pdf_asks_for_the_password(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    shared = Path(__file__).resolve().parents[2] / ".." / "shared"
+    pdf = shared / "fixtures" / "problem" / "encrypted_password-is-test.pdf"
+    if not pdf.is_file():
+        pytest.skip(f"{pdf} is absent (real data lives in ../shared beside the clone)")
+    asked: list[str] = []
+
+    def answer(parent, title, label, echo):
+        asked.append(label)
+        return ("wrong", True) if len(asked) == 1 else ("test", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.import_documents([str(pdf)])
+        qtbot.waitUntil(lambda: len(asked) == 2 and window.files.job is None, timeout=120_000)
+        assert "encrypted" in asked[0] and "Wrong password" in asked[1]
+        assert window.files.name == "encrypted_password-is-test"
