@@ -110,6 +110,14 @@ def test_side_by_side_columns_english_left(tmp_path):
     assert texts(ex, "zh") == ZH and texts(ex, "en") == EN
 
 
+def test_borderline_language_mixture_is_flagged_uncertain(tmp_path):
+    # about 29 % Chinese by weight: near the bilingual threshold, so the user is told
+    ex = extract_pdf(make_pdf(tmp_path / "mixed.pdf", [_stack([*EN, *EN, ZH[0], ZH[1]])]))
+    assert "layout-uncertain" in {w.code for w in ex.warnings}
+    clear = extract_pdf(make_pdf(tmp_path / "clear.pdf", [_stack([*EN, *ZH])]))
+    assert "layout-uncertain" not in {w.code for w in clear.warnings}
+
+
 def test_bilingual_table_rows_are_cells(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
@@ -248,6 +256,19 @@ def test_page_without_text_layer_is_reported(tmp_path, monkeypatch):
     finally:
         ocr.installed_languages.cache_clear()
     assert codes == ["ocr-unavailable", "no-text-layer"]
+
+
+def test_scan_with_a_stamped_page_number_is_still_a_scan(tmp_path):
+    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
+    with pymupdf.open(src) as doc:
+        pix = doc[0].get_pixmap(dpi=72)
+    scan = pymupdf.open()
+    page = scan.new_page()
+    page.insert_image(page.rect, pixmap=pix)
+    page.insert_text((280, 820), "- 7 -", fontsize=9)
+    scan.save(tmp_path / "stamped.pdf")
+    ex = extract_pdf(tmp_path / "stamped.pdf", ocr=False)
+    assert [w.code for w in ex.warnings] == ["no-text-layer"]
 
 
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract with Chinese data not installed")

@@ -212,6 +212,8 @@ def combine_pair(first: Extraction, second: Extraction) -> Extraction:
         raise InputError(second.sources[0].path,
                          f"is in {name}, like {first.sources[0].path}: a pair needs one "
                          "Chinese and one English document")
+    for part in (first, second):  # one language each: single-document doubts do not apply
+        part.warnings = [w for w in part.warnings if w.code != "layout-uncertain"]
     a = relabel(first, first.sources[0].id, 0, langs[0])
     b = relabel(second, second.sources[0].id, len(a.paragraphs), langs[1])
     return Extraction(sources=[*a.sources, *b.sources], paragraphs=[*a.paragraphs,

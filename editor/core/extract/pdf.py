@@ -56,6 +56,7 @@ _DIGITS_SPACES = regex.compile(r"[\d\s]+")
 MARGIN_SHARE = 0.1
 HAN_WEIGHT = 4.0
 ROTATED_WARN_CHARS = 20
+SCAN_STAMP_CHARS = 40  # a mostly-image page with less text than this is a scan
 MIN_MINOR_SHARE = 0.3  # top/bottom share of the page where running heads live
 
 Progress = Callable[[int, int], None]
@@ -221,8 +222,9 @@ def read_page(page: pymupdf.Page, index: int) -> PageText:
     _split_garbled(result)
     if side_by_side_share([result]) > 0:
         result.rules = horizontal_rules(page)
-    if not lines and _has_images(page):
-        result.no_text_layer = True
+    if sum(len(ln.text) for ln in lines) < SCAN_STAMP_CHARS and _image_share(page) > 0.5:
+        result.no_text_layer = True  # a scan, perhaps with a stamped page number or title
+        result.lines = []
     return result
 
 
@@ -259,10 +261,11 @@ def rotated_chars(page_dict: dict) -> int:
                if tuple(line.get("dir", (1, 0))) != (1, 0) for span in line["spans"])
 
 
-def _has_images(page: pymupdf.Page) -> bool:
+def _image_share(page: pymupdf.Page) -> float:
+    """How much of the page images cover (overlaps counted twice; capped at 1)."""
     area = abs(page.rect)
     covered = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info())
-    return area > 0 and covered / area > 0.2
+    return min(1.0, covered / area) if area > 0 else 0.0
 
 
 def _split_garbled(page: PageText) -> None:
@@ -414,8 +417,11 @@ def build_extraction(pages: Sequence[PageText], source_id: str,
                                     page=run[0].page, lines=spans,
                                     ocr=any(ln.ocr for ln in run)))
     warnings.extend(_private_use_warnings(paragraphs, source_id))
-    return Extraction(paragraphs=paragraphs, layout=detect_layout(pages, paragraphs),
-                      warnings=warnings)
+    layout = detect_layout(pages, paragraphs)
+    doubt = layout_doubt(pages, paragraphs, layout)
+    if doubt:
+        warnings.append(ImportWarning("layout-uncertain", doubt, source_id))
+    return Extraction(paragraphs=paragraphs, layout=layout, warnings=warnings)
 
 
 def _private_use_warnings(paragraphs: Sequence[Paragraph], source_id: str
@@ -433,6 +439,31 @@ def _private_use_warnings(paragraphs: Sequence[Paragraph], source_id: str
         source_id, page) for page, counts in found.items()]
 
 
+def minor_share(paragraphs: Sequence[Paragraph]) -> float:
+    """Weight of the less represented language (Chinese characters count four letters)."""
+    weight = {"zh": 0.0, "en": 0.0}
+    for para in paragraphs:
+        weight[para.lang] += len(para.text) * (HAN_WEIGHT if para.lang == "zh" else 1)
+    total = sum(weight.values())
+    return min(weight.values()) / total if total else 0.0
+
+
+def layout_doubt(pages: Sequence[PageText], paragraphs: Sequence[Paragraph], layout: str
+                 ) -> str | None:
+    """Why the detected layout may be wrong, when a measurement sits near its threshold."""
+    share = minor_share(paragraphs)
+    if abs(share - MIN_MINOR_SHARE) < 0.05:
+        kind = "one language only" if layout == "single" else "bilingual"
+        return (f"read as {kind}, but the less used language makes up {share:.0%} of the "
+                f"text (the threshold is {MIN_MINOR_SHARE:.0%}); check the layout")
+    if layout in ("columns", "table", "alternating", "sequential"):
+        pairs = side_by_side_share(pages)
+        if 0.15 <= pairs < 0.45:
+            return (f"read as {layout}, but {pairs:.0%} of the Chinese lines have English "
+                    "beside them (side-by-side columns need 30%); check the layout")
+    return None
+
+
 def detect_layout(pages: Sequence[PageText], paragraphs: Sequence[Paragraph]) -> str:
     """``columns``, ``table``, ``alternating``, ``sequential`` or ``single`` (one language).
 
@@ -440,11 +471,7 @@ def detect_layout(pages: Sequence[PageText], paragraphs: Sequence[Paragraph]) ->
     bilingual when the minor language weighs at least 30 % on that scale (the bilingual
     fixtures weigh 42–50 %, Chinese documents full of English terms 8–23 %).
     """
-    weight = {"zh": 0.0, "en": 0.0}
-    for para in paragraphs:
-        weight[para.lang] += len(para.text) * (HAN_WEIGHT if para.lang == "zh" else 1)
-    total = sum(weight.values())
-    if total == 0 or min(weight.values()) < MIN_MINOR_SHARE * total:
+    if minor_share(paragraphs) < MIN_MINOR_SHARE:
         return "single"
     if side_by_side_share(pages) >= 0.3:
         return "table" if _ruled_rows_share(pages) >= 0.5 else "columns"
