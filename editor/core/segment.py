@@ -76,7 +76,8 @@ _LAST_WORD = regex.compile(r"(\w+)\W*$")
 _FIRST_WORD = regex.compile(r"\W*(\w+)")
 _HAN = regex.compile(r"\p{Han}")
 _TITLE_MAX = 60  # longest book title 《…》 considered
-_NON_SPACE = regex.compile(r"\S+")
+_NON_SPACE = regex.compile(r"\S")
+_NEXT_WORD = regex.compile(r"\S{1,64}")  # bounded: text without spaces must stay linear
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 def _next_visible(text: str, pos: int) -> str:
     """The first non-space character at or after ``pos`` ('' at the end)."""
     m = _NON_SPACE.search(text, pos)
-    return m.group()[0] if m else ""
+    return m.group() if m else ""
 
 
 # ---------------------------------------------------------------------------------
@@ -323,7 +324,7 @@ def _ends_with_exception(head: str, never: frozenset[str]) -> bool:
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = _NON_SPACE.search(text, pos)
+    m = _NEXT_WORD.search(text, pos)
     return m.group() if m else ""
 
 
