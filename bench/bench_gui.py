@@ -107,10 +107,9 @@ def big_project_figures(path: Path) -> dict[str, float]:
     window.show()
     app.processEvents()
     t0 = time.perf_counter()
-    load_project(path)
+    project = load_project(path)
     core_load = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    window.files.open_project(path)
+    window.set_bitext(project.bitext, path, project.view_state, path.stem, project.source_paths)
     app.processEvents()
     opened = time.perf_counter() - t0
     rng = random.Random(7)
@@ -173,6 +172,7 @@ def main() -> None:
          "≤ 1.5 s"),
         (f"open a {LINKS:,}-link project (all)", f"{big['open']:.2f} s", "≤ 2 s"),
         ("… of which reading the project file (core)", f"{big['core_load']:.2f} s", ""),
+        ("… of which showing it (GUI)", f"{big['open'] - big['core_load']:.2f} s", ""),
         ("edit on it, median (merge/confirm/insert/text)", f"{big['edit']:.1f} ms", "≤ 20 ms"),
         ("undo on it, median", f"{big['undo']:.1f} ms", "≤ 20 ms"),
         ("repaint of the visible rows after an edit, median", f"{big['paint']:.1f} ms", ""),

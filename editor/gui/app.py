@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     QTranslator,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor import APP_NAME, __version__
@@ -124,7 +125,17 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for size in (32, 64, 256):
+        path = resource_path("icons", f"bitext-editor-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def main(argv: Sequence[str] | None = None) -> int:

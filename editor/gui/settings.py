@@ -30,7 +30,6 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in (
     Setting("ui/geometry", bytes, b"", "main window geometry"),
     Setting("ui/state", bytes, b"", "main window dock/toolbar state"),
     Setting("ui/splitter", list, [], "sizes of the PDF pane and the text panes"),
-    Setting("ui/columns", list, [], "widths of the Chinese, gutter and English columns"),
     Setting("fonts/zh", str, "", "font of the Chinese pane (QFont.toString(); '' = default)"),
     Setting("fonts/en", str, "", "font of the English pane (QFont.toString(); '' = default)"),
     Setting("review/threshold", float, 0.5, "links below this confidence count as doubtful"),

@@ -273,3 +273,27 @@ def test_realign_selection_in_background_is_one_undo_step(qtbot):
         assert window.session.undo_stack.count() == 1
         press(window, "Ctrl+Z")
         assert window.session.bitext.snapshot() == start
+
+
+def test_shortcuts_dialog_changes_and_refuses_clashes(qtbot, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QMessageBox
+
+    from editor.gui import settings
+    from editor.gui.dialogs import ShortcutsDialog
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: warned.append(text)))
+    with open_window(qtbot, small_bitext(2)) as window:
+        dialog = ShortcutsDialog(window, window.action_map)
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == len(actions_mod.ACTIONS)
+        dialog.edits["merge"].setKeySequence(QKeySequence("Ctrl+S"))  # taken by Save
+        dialog.accept()
+        assert warned and "Ctrl+S" in warned[0]
+        dialog.edits["merge"].setKeySequence(QKeySequence("Ctrl+Alt+M"))
+        dialog.accept()
+        assert window.action_map["merge"].shortcut().toString() == "Ctrl+Alt+M"
+        assert settings.get("shortcuts") == {"merge": "Ctrl+Alt+M"}
+        settings.put("shortcuts", {})
