@@ -155,6 +155,16 @@ def test_paragraph_continues_across_pages_without_running_heads(tmp_path):
     assert {span.page for span in first.lines} == {0, 1}
 
 
+def test_paragraph_continues_from_left_to_right_column(tmp_path):
+    text = " ".join(EN * 4)
+    lines = _wrap(text, 230, pymupdf.Font("helv"), 10)
+    left, right = " ".join(lines[:15]), " ".join(lines[15:])
+    ex = extract_pdf(make_pdf(tmp_path / "twocol.pdf", [[(50, 100, 230, left),
+                                                          (310, 100, 230, right)]]))
+    assert texts(ex, "en") == [text]
+    assert ex.layout == "single"
+
+
 def test_fake_bold_text_is_kept_once(tmp_path):
     doc = pymupdf.open()
     page = doc.new_page()
