@@ -22,6 +22,7 @@ from typing import Any
 
 from editor.core.errors import BitextError, InputError
 from editor.core.extract.pdf import (
+    HAN_WEIGHT,
     MAX_PDF_BYTES,
     Cancel,
     ImportCancelled,
@@ -36,7 +37,6 @@ __all__ = ["ImportCancelled", "ImportResult", "import_documents", "sniff_kind"]
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
                  ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx"}
-HAN_WEIGHT = 4.0  # Latin letters per Chinese character in a translation (see pdf.py)
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
     (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import logging
 import os
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ import regex
 from editor.core.extract.diagnostics import common_han
 from editor.core.extract.pdf_lines import TextLine, tag_languages
 
+log = logging.getLogger(__name__)
 PACKAGES = "tesseract-ocr tesseract-ocr-chi-tra tesseract-ocr-chi-sim"
 PAGE_PIXELS = 2400  # long side of a rendered page
 REGION_DPI = 300
@@ -142,13 +144,18 @@ def ocr_region_lines(page: pymupdf.Page, page_index: int, languages: str,
 
 
 def _run_tesseract(png: bytes, languages: str, psm: str) -> str:
+    """Tesseract's TSV for one PNG; empty when it is missing, fails or takes too long."""
     exe = tesseract_path()
     if exe is None:
-        raise OSError("tesseract is not installed")
+        return ""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    done = subprocess.run([exe, "stdin", "stdout", "-l", languages, "--psm", psm, "tsv"],
-                          input=png, capture_output=True, timeout=TIMEOUT, env=env,
-                          check=False)
+    try:
+        done = subprocess.run([exe, "stdin", "stdout", "-l", languages, "--psm", psm, "tsv"],
+                              input=png, capture_output=True, timeout=TIMEOUT, env=env,
+                              check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("tesseract failed (%s); the region stays unread", exc)
+        return ""
     return done.stdout.decode("utf-8", "replace")
 
 

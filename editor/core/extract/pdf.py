@@ -6,9 +6,10 @@ detected → OCR of those pages/regions when Tesseract is installed → running 
 footers and page numbers removed → layout detected → per language, reading order and
 paragraphs (:mod:`editor.core.extract.pdf_layout`).
 
-All PyMuPDF work for one document happens in the calling thread, so callers that need
-isolation (the GUI, hostile files) run this in a worker process
-(:func:`editor.core.extract.api.import_documents` does).
+All PyMuPDF work for one document happens in the calling thread (PyMuPDF is not
+thread-safe: call it from one thread or a worker process). For hostile files,
+:func:`editor.core.extract.api.import_documents` with ``timeout`` runs it in a child
+process that is killed when it takes too long.
 """
 
 from __future__ import annotations
@@ -53,11 +54,11 @@ _PAGE_NUMBER = regex.compile(
     r"^[\s\-–—|]*(?:page\s*|p\.\s*|第\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
     r"(?:\s*(?:/|of|頁|页)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—|]*$", regex.IGNORECASE)
 _DIGITS_SPACES = regex.compile(r"[\d\s]+")
-MARGIN_SHARE = 0.1
-HAN_WEIGHT = 4.0
+MARGIN_SHARE = 0.1  # top/bottom share of the page where running heads live
+HAN_WEIGHT = 4.0  # Latin letters a translation spends per Chinese character
+MIN_MINOR_SHARE = 0.3  # bilingual when the minor language weighs at least this much
 ROTATED_WARN_CHARS = 20
 SCAN_STAMP_CHARS = 40  # a mostly-image page with less text than this is a scan
-MIN_MINOR_SHARE = 0.3  # top/bottom share of the page where running heads live
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -127,17 +128,23 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
     if not extraction.paragraphs and not any(p.no_text_layer or p.garbled for p in pages):
         raise InputError(path, "is damaged: no text could be recovered" if repaired
                          else "contains no text (blank pages)")
-    languages = tuple(lang for lang in LANGS if extraction.of(lang))
+    extraction.sources.append(_source(path, source_id, pages, extraction, removed))
+    return extraction
+
+
+def _source(path: Path, source_id: str, pages: Sequence[PageText], extraction: Extraction,
+            removed: int) -> Source:
+    """The document's :class:`Source`, with what a viewer needs in ``extra``."""
     extra: dict[str, object] = {"pages": len(pages), "running_heads_removed": removed}
     regions = [[p.index, *(round(v, 2) for v in (r.x0, r.y0, r.x1, r.y1))]
                for p in pages for r, _text in p.garbled]
     if regions:
-        extra["garbled_regions"] = regions  # [page, x0, y0, x1, y1] for the viewer
+        extra["garbled_regions"] = regions  # [page, x0, y0, x1, y1]
     if extraction.layout in ("columns", "table"):
         extra["left_column"] = columns_side(pages)
-    extraction.sources.append(Source(id=source_id, path=str(path), sha256=file_sha256(path),
-                                     kind="pdf", languages=languages, extra=extra))
-    return extraction
+    languages = tuple(lang for lang in LANGS if extraction.of(lang))
+    return Source(id=source_id, path=str(path), sha256=file_sha256(path), kind="pdf",
+                  languages=languages, extra=extra)
 
 
 def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
