@@ -268,6 +268,19 @@ def test_page_without_text_layer_is_reported(tmp_path, monkeypatch):
     assert codes == ["ocr-unavailable", "no-text-layer"]
 
 
+def test_pair_with_a_scanned_half_says_why(tmp_path):
+    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
+    with pymupdf.open(src) as doc:
+        pix = doc[0].get_pixmap(dpi=72)
+    scan = pymupdf.open()
+    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
+    scan.save(tmp_path / "scan.pdf")
+    english = make_pdf(tmp_path / "en.pdf", [_stack(EN)])
+    with pytest.raises(InputError, match="scanned images") as info:
+        import_documents([english, tmp_path / "scan.pdf"], ocr=False)
+    assert info.value.path == str(tmp_path / "scan.pdf")
+
+
 def test_scan_with_a_stamped_page_number_is_still_a_scan(tmp_path):
     src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
     with pymupdf.open(src) as doc:

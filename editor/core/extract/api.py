@@ -206,7 +206,13 @@ def combine_pair(first: Extraction, second: Extraction) -> Extraction:
     langs = [dominant_language(first.paragraphs), dominant_language(second.paragraphs)]
     for part, lang in zip((first, second), langs, strict=True):
         if lang is None:
-            raise InputError(part.sources[0].path, "has no Chinese or English text to import")
+            codes = {w.code for w in part.warnings}
+            why = ""
+            if "no-text-layer" in codes:
+                why = " (its pages are scanned images" + (
+                    "; install Tesseract to read them)" if "ocr-unavailable" in codes else ")")
+            raise InputError(part.sources[0].path,
+                             f"has no Chinese or English text to import{why}")
     if langs[0] == langs[1]:
         name = "Chinese" if langs[0] == "zh" else "English"
         raise InputError(second.sources[0].path,
