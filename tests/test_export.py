@@ -218,3 +218,18 @@ def test_failed_export_leaves_old_file(tmp_path: Path, fmt: str) -> None:
 def test_unwritable_target_is_an_export_error(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="missing"):
         export_bitext(sample_bitext(), tmp_path / "missing" / "x.tmx", "tmx")
+
+
+@pytest.mark.parametrize(("name", "content"), [("broken.xlsx", b"not a zip"),
+                                               ("notes.docx", b"whatever")])
+def test_unreadable_inputs_are_input_errors(tmp_path: Path, name: str, content: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=name.split(".")[0]):
+        read_bitext(path)
+
+
+def test_tsv_reader_accepts_language_code_headers(tmp_path: Path) -> None:
+    path = tmp_path / "other.tsv"
+    path.write_text("EN-GB\tzh-HK\tStatus\nHello.\t你好。\tconfirmed\n", encoding="utf-8")
+    assert _link_texts(read_bitext(path)) == [("你好。", "Hello.", "confirmed")]

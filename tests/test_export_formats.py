@@ -252,8 +252,11 @@ def test_pdf_text_extracts_back(tmp_path: Path, layout: str) -> None:
     assert any("+" in name for name in fonts)  # subset fonts embedded
 
 
-def test_pdf_long_project_paginates(tmp_path: Path) -> None:
+def test_pdf_long_project_paginates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core.export import pdf
     from editor.core.model import Bitext, make_sentences
+
+    monkeypatch.setattr(pdf, "PART_PAGES", 4)  # several part files, joined in order
 
     n = 400
     zh = make_sentences("zh", [f"第{i}句中文內容。" for i in range(n)])
@@ -266,6 +269,9 @@ def test_pdf_long_project_paginates(tmp_path: Path) -> None:
     for i in (0, 137, 399):
         assert f"第{i}句中文內容。" in text and f"English sentence number {i}." in text
     assert text.count("English (en-US)") == pages  # column labels on every page
+    with pymupdf.open(out) as doc:
+        assert [doc[k].get_text().strip().endswith(f"{k + 1} / {pages}")
+                for k in range(pages)] == [True] * pages
 
 
 def test_pdf_parallel_layout_joins_parts_in_order(tmp_path: Path,

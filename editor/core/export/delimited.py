@@ -19,6 +19,7 @@ from pathlib import Path
 
 from editor.core.atomic import atomic_writer
 from editor.core.errors import InputError
+from editor.core.model import Bitext
 
 from .common import Job, Row, format_confidence
 from .readers import RowData, bitext_from_rows
@@ -77,7 +78,7 @@ def _write(job: Job, path: Path, delimiter: str) -> None:
 
 # -- reading ---------------------------------------------------------------------------
 
-def read(path: Path):  # -> Bitext
+def read(path: Path) -> Bitext:
     """A TSV/CSV as a project, one link per row (our files, or any two-column table)."""
     text = _decode(path)
     delimiter = _delimiter(path, text)
@@ -90,7 +91,7 @@ def read(path: Path):  # -> Bitext
 
 
 def bitext_from_table(table: list[list[str]], path: Path, *, kind: str,
-                      guarded: bool = True):  # -> Bitext
+                      guarded: bool = True) -> Bitext:
     """Shared by the TSV/CSV and XLSX readers: map columns by header, else by script.
 
     ``guarded``: cells were neutralised against formulas (CSV/TSV) and are restored.

@@ -56,6 +56,7 @@ class _RunStyle:
     """The ``w:rPr`` of the runs: East Asian font and languages (bold for the header)."""
 
     def __init__(self, font: str, zh_code: str, en_code: str) -> None:
+        self.font_name = font
         self.font = xmltext.attr(font)
         self.zh = xmltext.attr(zh_code)
         self.en = xmltext.attr(en_code)
@@ -76,7 +77,7 @@ def _set_default_fonts(document, style: _RunStyle) -> None:
     if fonts is None:
         fonts = parse_xml(f"<w:rFonts {nsdecls('w')}/>")
         rpr.insert(0, fonts)
-    fonts.set(qn("w:eastAsia"), style.font.replace("&amp;", "&"))
+    fonts.set(qn("w:eastAsia"), style.font_name)
     fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
 
 

@@ -13,7 +13,6 @@ PyMuPDF is not thread-safe: call this from one thread (or a worker process).
 from __future__ import annotations
 
 import html
-import itertools
 import multiprocessing
 import os
 import tempfile
@@ -73,9 +72,7 @@ def render(job: Job) -> bytes:
             context = multiprocessing.get_context("spawn")  # PyMuPDF: processes, not threads
             with ProcessPoolExecutor(len(tasks), mp_context=context) as pool:
                 results = list(pool.map(lay_out_slice, *zip(*tasks, strict=True)))
-        paths = [path for found, _counts in results for path in found]
-        counts = [count for _paths, found in results for count in found]
-        return _finish(job, paths, counts)
+        return _finish(job, results)
 
 
 def _worker_count(n_rows: int) -> int:
@@ -89,10 +86,11 @@ def _slices(rows: list[Row], count: int) -> list[list[Row]]:
 
 
 def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], folder: str,
-                  tag: str, opening: bool) -> tuple[list[str], list[int]]:
-    """Lay out one run of rows into part files; runs in a worker process when parallel.
+                  tag: str, opening: bool) -> tuple[str, int]:
+    """Lay out one run of rows as one PDF with subset fonts: (its path, its page count).
 
-    A slice after the first starts on a fresh page (so the page before may end short).
+    Runs in a worker process when parallel, so the costly font subsetting is shared out
+    too. A slice after the first starts on a fresh page (the page before may end short).
     """
     job = Job(bitext=Bitext(), options=options, codes=codes)
     parts = _Parts(Path(folder), tag)
@@ -100,7 +98,17 @@ def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], fol
         _lay_out(job, rows, parts, opening=opening)
     finally:
         parts.close()
-    return parts.paths, parts.counts
+    doc = pymupdf.open(parts.paths[0])
+    try:
+        for path in parts.paths[1:]:
+            with pymupdf.open(path) as part:
+                doc.insert_pdf(part)
+        doc.subset_fonts()
+        target = str(Path(folder) / f"slice-{tag}.pdf")
+        doc.save(target, garbage=1, deflate=True)
+        return target, doc.page_count
+    finally:
+        doc.close()
 
 
 class _Parts:
@@ -142,21 +150,38 @@ class _Parts:
             self._writer = None
 
 
-def _finish(job: Job, paths: list[str], counts: list[int]) -> bytes:
-    total = sum(counts)
-    doc = pymupdf.open(paths[0])
+def _finish(job: Job, slices: list[tuple[str, int]]) -> bytes:
+    """Join the slices, stamp page numbers, set the metadata."""
+    doc = pymupdf.open(slices[0][0])
     try:
-        _number_pages(doc, 0, total)
-        for path, first in zip(paths[1:], itertools.accumulate(counts), strict=False):
+        for path, _count in slices[1:]:
             with pymupdf.open(path) as part:
-                _number_pages(part, first, total)
                 doc.insert_pdf(part)
+        _number_pages(doc)
         doc.set_metadata({"title": job.options.title or "Bilingual text",
                           "creator": "Bitext Editor"})
-        doc.subset_fonts()
-        return doc.tobytes(garbage=1, deflate=True)
+        return doc.tobytes(garbage=0, deflate=True)
     finally:
         doc.close()
+
+
+def page_xrefs(doc: pymupdf.Document) -> list[int]:
+    """Page object numbers in order, by one walk of the page tree.
+
+    ``doc.page_xref(n)`` searches the tree from the root for every page, which is
+    quadratic over a 5,000-page document.
+    """
+    root = int(doc.xref_get_key(doc.pdf_catalog(), "Pages")[1].split()[0])
+    found: list[int] = []
+    stack = [root]
+    while stack:
+        xref = stack.pop()
+        if doc.xref_get_key(xref, "Type")[1] == "/Page":
+            found.append(xref)
+            continue
+        kids = doc.xref_get_key(xref, "Kids")[1].strip("[]").split()
+        stack.extend(reversed([int(k) for k in kids[0::3]]))
+    return found
 
 
 BODY = pymupdf.Rect(MARGIN, MARGIN, PAGE.width - MARGIN, PAGE.height - MARGIN - FOOTER)
@@ -264,7 +289,7 @@ def _esc(text: str) -> str:
     return html.escape(text).replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
 
-def _number_pages(doc: pymupdf.Document, first: int, total: int) -> None:
+def _number_pages(doc: pymupdf.Document) -> None:
     """Stamp "n / N" under each page, by adding one small content stream per page.
 
     ``page.insert_text`` costs several milliseconds a page (it re-checks the page's
@@ -276,9 +301,10 @@ def _number_pages(doc: pymupdf.Document, first: int, total: int) -> None:
     doc.update_object(font, "<</Type/Font/Subtype/Type1/BaseFont/Helvetica"
                             "/Encoding/WinAnsiEncoding>>")
     save = _new_stream(doc, b"q\n")
-    for number in range(doc.page_count):
-        page_xref = doc.page_xref(number)
-        label = f"{first + number + 1} / {total}"
+    pages = page_xrefs(doc)
+    total = len(pages)
+    for number, page_xref in enumerate(pages):
+        label = f"{number + 1} / {total}"
         x = (PAGE.width - pymupdf.get_text_length(label, fontname="helv", fontsize=8)) / 2
         stamp = _new_stream(doc, (f"Q q BT /FPageNo 8 Tf 0.4 g {x:.2f} {MARGIN / 2:.2f} Td "
                                   f"({label}) Tj ET Q\n").encode("ascii"))

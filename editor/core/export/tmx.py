@@ -16,6 +16,7 @@ from typing import IO
 from editor import APP_NAME, __version__
 from editor.core.atomic import atomic_writer
 from editor.core.errors import InputError
+from editor.core.model import Bitext, Lang, other_lang
 
 from . import xmltext
 from .common import Job, Row, format_confidence
@@ -48,14 +49,14 @@ def write_stream(job: Job, out: IO[str]) -> None:
     if job.options.title:
         out.write(f'    {xmltext.element("prop", job.options.title, type="x-title")}\n')
     out.write("  </header>\n  <body>\n")
-    order = (job.options.source_lang, "en" if job.options.source_lang == "zh" else "zh")
+    order = (job.options.source_lang, other_lang(job.options.source_lang))
     for row in job.iter_rows():
         if row.paired:
             out.write(_tu(row, job, order, date))
     out.write("  </body>\n</tmx>\n")
 
 
-def _tu(row: Row, job: Job, order: tuple, date: str) -> str:
+def _tu(row: Row, job: Job, order: tuple[Lang, Lang], date: str) -> str:
     parts = [f'    <tu tuid="{row.number}" creationdate="{date}">\n',
              f'      {xmltext.element("prop", row.status, type="x-status")}\n']
     if row.confidence is not None:
@@ -73,7 +74,7 @@ def _tu(row: Row, job: Job, order: tuple, date: str) -> str:
 
 # -- reading ---------------------------------------------------------------------------
 
-def read(path: Path):  # -> Bitext (imported lazily by the registry)
+def read(path: Path) -> Bitext:
     """A TMX as a project: one 1-1 link per ``<tu>``, statuses and notes restored."""
     data: list[RowData] = []
     codes: dict[str, str] = {}

@@ -14,7 +14,7 @@ from typing import IO
 
 from editor import APP_NAME, __version__
 from editor.core.atomic import atomic_writer
-from editor.core.model import other_lang
+from editor.core.model import Lang, other_lang
 
 from . import xmltext
 from .common import Job, Row
@@ -31,7 +31,7 @@ def write(job: Job, path: Path) -> None:
             write_12(job, out, path.name)
 
 
-def _langs(job: Job) -> tuple:
+def _langs(job: Job) -> tuple[Lang, Lang]:
     src = job.options.source_lang
     return src, other_lang(src)
 
@@ -50,7 +50,7 @@ def write_12(job: Job, out: IO[str], original: str) -> None:
     out.write("    </body>\n  </file>\n</xliff>\n")
 
 
-def _unit_12(row: Row, job: Job, src, trg) -> str:
+def _unit_12(row: Row, job: Job, src: Lang, trg: Lang) -> str:
     approved = ' approved="yes"' if row.status == "confirmed" else ""
     parts = [f'      <trans-unit id="{row.number}"{approved} xml:space="preserve">\n',
              f"        <source>{xmltext.text(row.text(src))}</source>\n"]
@@ -75,7 +75,7 @@ def write_21(job: Job, out: IO[str], original: str) -> None:
     out.write("  </file>\n</xliff>\n")
 
 
-def _unit_21(row: Row, job: Job, src, trg) -> str:
+def _unit_21(row: Row, job: Job, src: Lang, trg: Lang) -> str:
     parts = [f'    <unit id="u{row.number}">\n']
     if row.note and job.options.notes:
         parts.append(f"      <notes>{xmltext.element('note', row.note)}</notes>\n")

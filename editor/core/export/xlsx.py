@@ -18,7 +18,8 @@ from typing import IO
 
 from editor import APP_NAME
 from editor.core.atomic import atomic_writer
-from editor.core.errors import ExportError
+from editor.core.errors import ExportError, InputError
+from editor.core.model import Bitext
 
 from . import xmltext
 from .common import Job, Row, format_confidence
@@ -82,7 +83,7 @@ STYLES = (
 def write(job: Job, path: Path) -> None:
     names = header(job)
     with atomic_writer(path, "wb") as out, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as package:
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as package:
         with package.open("xl/worksheets/sheet1.xml", "w") as sheet:
             count = _write_sheet(job, names, sheet, path)
         last = f"{_column(len(names) - 1)}{count + 1}"
@@ -106,9 +107,14 @@ def _write_sheet(job: Job, names: list[str], sheet: IO[bytes], path: Path) -> in
                  ).encode())
     sheet.write(_row_xml(1, names, STYLE_BOLD).encode())
     count = 0
+    batch: list[str] = []
     for row in job.iter_rows():
         count += 1
-        sheet.write(_row_xml(count + 1, _values(row, job, path), STYLE_WRAP).encode())
+        batch.append(_row_xml(count + 1, _values(row, job, path), STYLE_WRAP))
+        if len(batch) == 500:
+            sheet.write("".join(batch).encode())
+            batch.clear()
+    sheet.write("".join(batch).encode())
     last = f"{_column(len(names) - 1)}{count + 1}"
     sheet.write(f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode())
     return count
@@ -131,7 +137,7 @@ def _row_xml(number: int, values: list, style: int) -> str:
         if value is None or value == "":
             continue
         if isinstance(value, str):
-            text = xmltext.text(_ESCAPED_X.sub(r"_x005F_\1", value))
+            text = xmltext.text(_ESCAPED_X.sub(r"_x005F_\1", value) if "_x" in value else value)
             cells.append(f'<c r="{ref}" t="inlineStr" s="{style if len(value) > 20 else 0}">'
                          f'<is><t xml:space="preserve">{text}</t></is></c>'
                          if style != STYLE_BOLD else
@@ -165,11 +171,14 @@ def _app() -> str:
             "</Properties>")
 
 
-def read(path: Path):  # -> Bitext
+def read(path: Path) -> Bitext:
     """The first sheet as a project, one link per row (header by name, else by script)."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
+        raise InputError(path, f"not a readable Excel workbook ({exc})") from exc
     try:
         sheet = workbook.worksheets[0]
         table = [["" if v is None else str(v) for v in values]

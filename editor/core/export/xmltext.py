@@ -9,19 +9,20 @@ parser would otherwise turn it into a line feed.
 
 from __future__ import annotations
 
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "\r": "&#13;", "\n": "&#10;", "\t": "&#9;"})
-
 
 def text(value: str) -> str:
-    """Element content, ``]]>`` included (its ``>`` is escaped)."""
-    return value.translate(_TEXT)
+    """Element content, ``]]>`` included (its ``>`` is escaped).
+
+    Chained ``replace`` calls: several times faster than ``str.translate`` with a dict.
+    """
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value.replace("\r", "&#13;") if "\r" in value else value
 
 
 def attr(value: str) -> str:
     """A double-quoted attribute value, whitespace kept exactly."""
-    return value.translate(_ATTR)
+    value = text(value).replace('"', "&quot;")
+    return value.replace("\n", "&#10;").replace("\t", "&#9;")
 
 
 def element(tag: str, value: str, **attrs: str) -> str:
