@@ -27,6 +27,8 @@ from editor.core.extract.types import LineSpan
 from editor.core.model import Lang
 
 BIN = 2.0  # points per bin of the coverage profile
+#: Justified Chinese lines end flush; line-break rules may leave about one character.
+CJK_SLACK = 1.6
 #: Leading beyond this many type sizes is paragraph spacing (one-line paragraphs).
 MAX_LEADING = 1.75
 _CJK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef]")
@@ -189,7 +191,7 @@ def is_short(prev: TextLine, cur: TextLine, right: float) -> bool:
     room = right - prev.x1
     first = cur.text[0]
     if _CJK.match(first) or _CJK.match(prev.text[-1]):
-        return room > 2.5 * cur.size
+        return room > CJK_SLACK * cur.size
     word = _FIRST_WORD.match(cur.text)
     per_char = cur.width / max(len(cur.text), 1)
     need = (len(word.group()) if word else 1) * per_char + 0.8 * cur.size

@@ -25,6 +25,7 @@ _CJK = r"\p{Han}\u3000-\u303f\uff00-\uffef"
 _CJK_CHAR = regex.compile(rf"[{_CJK}]")
 _SPACE_BETWEEN_CJK = regex.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
 _LIGATURES = regex.compile(r"[\ufb00-\ufb06]")
 # A spacing accent written before its letter ("Asanovi´c"): combine into one character.
 _SPLIT_ACCENT = regex.compile(r"([\u00b4\u0060\u00a8\u02c6\u02dc\u00b8\u02c7])(\p{L})")
@@ -148,10 +149,21 @@ def _rows(lines: Sequence[TextLine]) -> Iterator[list[TextLine]]:
 
 
 def _same_row(a: TextLine, b: TextLine) -> bool:
+    """Pieces of one line: same baseline, close, and not Chinese beside English with a gap
+    (the cells of a bilingual table row or glossary stay apart)."""
     size = max(a.size, b.size)
     gap = b.x0 - a.x1
-    return (abs(a.baseline - b.baseline) < 0.3 * size and -0.5 * size < gap < 1.6 * size
-            and (a.block == b.block or gap < 0.8 * size))
+    if not (abs(a.baseline - b.baseline) < 0.3 * size and -0.5 * size < gap < 1.6 * size):
+        return False
+    if gap > 0.5 * size and {_script(a.text), _script(b.text)} == {"zh", "en"}:
+        return False
+    return a.block == b.block or gap < 0.8 * size
+
+
+def _script(text: str) -> str | None:
+    if _HAN.search(text):
+        return "zh"
+    return "en" if _LATIN.search(text) else None
 
 
 def _concat(a: TextLine, b: TextLine) -> TextLine:
