@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
@@ -181,6 +182,9 @@ class SideDelegate(QStyledItemDelegate):
         editor.setObjectName(f"editor_{self.lang}")
         editor.setFont(self.font)
         editor.index = QPersistentModelIndex(index)
+        view = parent.parent()
+        if isinstance(view, QAbstractItemView):
+            editor.textChanged.connect(lambda: _grow_row(view, editor, self.font))
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
@@ -285,6 +289,17 @@ class GutterDelegate(QStyledItemDelegate):
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()
+
+
+def _grow_row(view: QAbstractItemView, editor: SentenceEditor, font: QFont) -> None:
+    """Make the edited row tall enough for the editor's text (typing never hides it)."""
+    index = editor.index
+    rects = sentence_rects(font, editor.width() + NUMBER_WIDTH, editor.toPlainText().split("\n"))
+    needed = (rects[-1].bottom() if rects else 0) + 5 * PAD
+    if index is None or not index.isValid() or not hasattr(view, "rowHeight"):
+        return
+    if needed > view.rowHeight(index.row()):
+        view.setRowHeight(index.row(), needed)  # type: ignore[attr-defined]
 
 
 def _plain(index: AnyIndex) -> QModelIndex:

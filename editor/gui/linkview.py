@@ -103,8 +103,10 @@ class LinkView(QTableView):
             return
         height, default = self.viewport().height(), self.verticalHeader().defaultSectionSize()
         row, used, count = first, -self.rowViewportPosition(first), model.rowCount()
+        editing = (self.currentIndex().row()
+                   if self.state() == QAbstractItemView.State.EditingState else -1)
         while row < count and used < height + 200:
-            if everything or row in dirty or self.rowHeight(row) == default:
+            if row != editing and (everything or row in dirty or self.rowHeight(row) == default):
                 self.resizeRowToContents(row)
             used += self.rowHeight(row)
             row += 1

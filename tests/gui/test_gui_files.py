@@ -141,3 +141,29 @@ def test_encrypted_pdf_asks_for_the_password(qtbot, monkeypatch):
         qtbot.waitUntil(lambda: len(asked) == 2 and window.files.job is None, timeout=120_000)
         assert "encrypted" in asked[0] and "Wrong password" in asked[1]
         assert window.files.name == "encrypted_password-is-test"
+
+
+def test_dropping_a_project_opens_it(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    path = tmp_path / "dropped.bitext"
+    save_project(small_bitext(7), path, {})
+    with open_window(qtbot, small_bitext(1)) as window:
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        window.dropEvent(event)
+        assert len(window.session.bitext.links) == 7
+        assert window.windowTitle().startswith("dropped[*]")
+
+
+def test_corrupt_setting_falls_back_to_its_default(qtbot):
+    from editor.gui import settings
+
+    settings.store().setValue("review/threshold", "not a number")
+    try:
+        assert settings.get("review/threshold") == 0.5
+    finally:
+        settings.store().remove("review/threshold")
