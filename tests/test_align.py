@@ -122,3 +122,18 @@ def test_mac_dev_chapter_is_aligned_well() -> None:
     result = score(read_beads(folder / "006.align"), [(b.zh, b.en) for b in beads])
     assert result.f1_strict > 0.88
     assert result.f1_lax > 0.98
+
+
+def test_paragraph_breaks_inside_a_run_are_counted() -> None:
+    from editor.core.align import text
+
+    runs = text.crossings([0, 0, 1, 1, 2], 5, 3)
+    # runs of two ending after sentences 2 and 3 straddle the breaks before 2 and 4
+    assert runs[1].tolist() == [0, 0, 0, 1, 0, 1]
+    assert runs[0].tolist() == [0] * 6  # a single sentence never straddles
+    assert not text.crossings(None, 3, 2)[1].any()
+
+
+def test_paragraph_numbers_must_match_the_sentences() -> None:
+    with pytest.raises(ValueError, match="paragraph"):
+        align_sentences(ZH, EN, mode="fast", paragraphs_zh=[0, 1])

@@ -45,32 +45,41 @@ def align_sentences(zh: Sequence[str], en: Sequence[str], *, mode: Mode = "full"
 
     Blank sentences are set aside and come back as 1-0/0-1 beads where they stood, so
     the positions of the input are kept. Deterministic: same input, same output.
-    ``paragraphs_*`` (a paragraph number per sentence) are accepted for the callers'
-    sake; the scorers do not use them yet.
+    ``paragraphs_*`` (a paragraph number per sentence, when known) make links that
+    straddle a paragraph break costly.
     """
     if mode not in ("full", "fast"):
         raise ValueError(f"unknown alignment mode {mode!r}")
-    del paragraphs_zh, paragraphs_en
     zh_keep = [k for k, t in enumerate(zh) if t.strip()]
     en_keep = [k for k, t in enumerate(en) if t.strip()]
+    paragraphs = (_kept(paragraphs_zh, zh_keep, len(zh)), _kept(paragraphs_en, en_keep, len(en)))
     beads = _align_nonblank([zh[k] for k in zh_keep], [en[k] for k in en_keep], mode,
-                            progress, cancel)
+                            paragraphs, progress, cancel)
     mapped = [Bead(tuple(zh_keep[i] for i in b.zh), tuple(en_keep[j] for j in b.en),
                    b.confidence) for b in beads]
     return _restore_blanks(mapped, len(zh), len(en))
 
 
+def _kept(marks: Sequence[int] | None, keep: Sequence[int], count: int) -> list[int] | None:
+    if marks is None:
+        return None
+    if len(marks) != count:
+        raise ValueError("need one paragraph number per sentence")
+    return [marks[k] for k in keep]
+
+
 def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
+                    paragraphs: tuple[list[int] | None, list[int] | None],
                     progress: Progress | None, cancel: Cancel | None) -> list[Bead]:
     if not zh or not en:
         return [Bead((i,), (), 1.0) for i in range(len(zh))] + \
                [Bead((), (j,), 1.0) for j in range(len(en))]
     if mode == "fast":
         with single_thread_blas():
-            result = fast.align(zh, en, cancel=cancel)[0]
+            result = fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)[0]
             confs = confidence.of_gains(result)
     else:
-        result, confs = _align_full(zh, en, progress, cancel)
+        result, confs = _align_full(zh, en, paragraphs, progress, cancel)
     return [Bead(z, e, c) for (z, e), c in zip(result.beads, confs, strict=True)]
 
 
@@ -83,8 +92,9 @@ def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer, 
     return result, confidence.of_path(shapes, band, scorer, skip, result)
 
 
-def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
-                cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
+def _align_full(zh: Sequence[str], en: Sequence[str],
+                paragraphs: tuple[list[int] | None, list[int] | None],
+                progress: Progress | None, cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
     total = len(zh) + len(en)
 
     def report(offset: int) -> Callable[[int, int], None] | None:
@@ -103,7 +113,8 @@ def _align_full(zh: Sequence[str], en: Sequence[str], progress: Progress | None,
     if progress is not None:
         progress("Aligning sentences…", 1.0)
     with single_thread_blas():
-        zh_side, en_side = full.Embedded(zh, zh_sums, "zh"), full.Embedded(en, en_sums, "en")
+        zh_side = full.Embedded(zh, zh_sums, "zh", paragraphs[0])
+        en_side = full.Embedded(en, en_sums, "en", paragraphs[1])
         band = _band(zh_side.runs[0][1:], en_side.runs[0][1:], cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
         return _solve(full.SHAPES, band, scorer, "full", cancel)

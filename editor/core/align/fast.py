@@ -23,6 +23,8 @@ SHAPE_COST: dict[dp.Shape, float] = {
 #: Variance of the length difference per character (the ratio is the document's).
 VARIANCE = 4.0
 SKIP = -4.5
+#: Cost of a link that spans a paragraph break on one side.
+PARAGRAPH_COST = 3.0
 #: Columns either side of the best cell of the row before.
 BAND_WIDTH = 24
 
@@ -30,8 +32,12 @@ BAND_WIDTH = 24
 class LengthScorer(BlockScorer):
     """Scores beads by how far the length ratio strays from the document's."""
 
-    def __init__(self, zl: np.ndarray, el: np.ndarray, band: dp.Band | None) -> None:
+    def __init__(self, zl: np.ndarray, el: np.ndarray, band: dp.Band | None,
+                 zh_cross: list[np.ndarray] | None = None,
+                 en_cross: list[np.ndarray] | None = None) -> None:
         super().__init__(band, len(zl) + 1, len(el))
+        self.zh_cross = zh_cross or text.crossings(None, len(zl), 3)
+        self.en_cross = en_cross or text.crossings(None, len(el), 3)
         self.skip = SKIP
         ratio = max(el.sum(), 1.0) / max(zl.sum(), 1.0)
         self.zh_cum = np.concatenate([[0.0], np.cumsum(zl)]) * ratio
@@ -45,6 +51,9 @@ class LengthScorer(BlockScorer):
             zl = self.zh_cum[i] - self.zh_cum[np.maximum(i - a, 0)]
             el = self.en_cum[j] - self.en_cum[np.maximum(j - b, 0)] if b else np.zeros_like(j)
             out[k] = match_score(zl, el) - SHAPE_COST[(a, b)]
+            if b:
+                cross = (self.zh_cross[a - 1][i] + self.en_cross[b - 1][j]) > 0
+                out[k] -= PARAGRAPH_COST * cross
             out[k][(i < a) | (j < b)] = INVALID
         return out
 
@@ -61,10 +70,12 @@ def match_score(zl: np.ndarray, el: np.ndarray) -> np.ndarray:
 
 
 def align(zh: Sequence[str], en: Sequence[str], *,
+          paragraphs: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
           cancel: Callable[[], bool] | None = None) -> tuple[dp.Path, dp.Band, LengthScorer]:
     """The best length-based path, found in a band that follows the search."""
     zl, el = text.lengths(zh), text.lengths(en)
-    scorer = LengthScorer(zl, el, None)
+    scorer = LengthScorer(zl, el, None, text.crossings(paragraphs[0], len(zl), 3),
+                          text.crossings(paragraphs[1], len(el), 3))
     result, band = dp.track(SHAPES, len(zl), len(el), scorer, scorer.skip_en(), BAND_WIDTH,
                             cancel=cancel)
     scorer.band = band  # later passes (confidence) walk rows both ways within it

@@ -39,6 +39,9 @@ class Params:
     #: Extra weight of a bead's similarity per sentence beyond two (0: per bead).
     per_sentence: float = 0.25
     mark_weight: float = 0.26
+    #: Cost of a link whose sentences on one side span a paragraph break (not tuned:
+    #: the development data has no paragraphs).
+    paragraph_cost: float = 0.3
     shape_cost: dict[Shape, float] = field(default_factory=lambda: {
         (1, 1): 0.0, (1, 2): 0.13, (2, 1): 0.025, (2, 2): 0.21, (1, 3): 0.25, (3, 1): 0.2,
         (2, 3): 0.32, (3, 2): 0.35, (1, 4): 0.355, (4, 1): 0.35, (1, 5): 0.48, (2, 4): 0.5,
@@ -51,11 +54,13 @@ PARAMS = Params()
 class Embedded:
     """Run embeddings and run lengths of one side, indexed by the run's end."""
 
-    def __init__(self, texts: Sequence[str], sums: encoder.TokenSums, lang: str) -> None:
+    def __init__(self, texts: Sequence[str], sums: encoder.TokenSums, lang: str,
+                 paragraphs: Sequence[int] | None = None) -> None:
         self.size = len(texts)
         self.runs = [encoder.run_embeddings(sums, k) for k in range(1, MAX_RUN + 1)]
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
+        self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
 
     @property
     def total_length(self) -> float:
@@ -134,8 +139,8 @@ class FullScorer(BlockScorer):
         self.en_hub = [_hub(r, zh.runs[0][1:]) for r in en.runs]
 
     def features(self, a: int, b: int, rows: slice, cols: slice) -> tuple[np.ndarray, ...]:
-        """Margin similarity, squared log length ratio and punctuation mismatch of beads
-        ``(a, b)`` ending in ``rows × cols``."""
+        """Margin similarity, squared log length ratio, punctuation mismatch and
+        paragraph crossing of beads ``(a, b)`` ending in ``rows × cols``."""
         sims = self.zh.runs[a - 1][rows] @ self.en.runs[b - 1][cols].T
         margin = sims - 0.5 * (self.zh_hub[a - 1][rows][:, None] + self.en_hub[b - 1][cols])
         dev = np.log((self.en.run_len[b - 1][cols][None, :] + 10.0)
@@ -143,14 +148,15 @@ class FullScorer(BlockScorer):
         zm = self.zh.run_marks[a - 1][rows][:, None, :]
         em = self.en.run_marks[b - 1][cols][None, :, :]
         marks = (np.abs(zm - em) / (1.0 + zm + em)).sum(axis=2)
-        return margin, dev * dev, marks
+        cross = (self.zh.run_cross[a - 1][rows][:, None] + self.en.run_cross[b - 1][cols]) > 0
+        return margin, dev * dev, marks, cross
 
     def combine(self, a: int, b: int, margin: np.ndarray, dev2: np.ndarray,
-                marks: np.ndarray) -> np.ndarray:
+                marks: np.ndarray, cross: np.ndarray) -> np.ndarray:
         p = self.params
         gain = 1.0 + p.per_sentence * (a + b - 2)
         return (gain * margin - p.length_weight * dev2 - p.mark_weight * marks
-                - p.shape_cost.get((a, b), 0.0))
+                - p.paragraph_cost * cross - p.shape_cost.get((a, b), 0.0))
 
     def block_scores(self, first: int, last: int, lo: int, hi: int) -> np.ndarray:
         rows, cols = slice(first, last + 1), slice(lo, hi + 1)

@@ -44,3 +44,18 @@ def mark_counts(texts: Sequence[str], lang: str) -> np.ndarray:
         regex = patterns[side]
         out[:, k] = [len(regex.findall(t)) for t in texts]
     return out
+
+
+def crossings(paragraphs: Sequence[int] | None, count: int, longest: int) -> list[np.ndarray]:
+    """Per run length k: row ``j`` counts paragraph breaks inside sentences ``j-k … j-1``.
+
+    A link that straddles a paragraph boundary is rarely right; ``None`` (unknown
+    paragraphs) gives all zeros.
+    """
+    breaks = np.zeros(count)
+    if paragraphs is not None and len(paragraphs) == count and count > 1:
+        marks = np.asarray(paragraphs)
+        breaks[1:] = marks[1:] != marks[:-1]
+    prefix = np.concatenate([[0.0], np.cumsum(breaks)])
+    ends = np.arange(count + 1)
+    return [prefix - prefix[np.clip(ends - k + 1, 0, count)] for k in range(1, longest + 1)]

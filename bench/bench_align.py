@@ -1,0 +1,169 @@
+"""Alignment benchmark: MAC-Dev accuracy and calibration, Bible time and memory.
+
+* MAC-Dev (full mode): strict/lax precision, recall, F1 per chapter and overall (the
+  field's measure, ``editor.core.score``), seconds per chapter with the model loaded.
+* Confidence: share of the wrong links found among the 10% least confident, and a
+  reliability table (confidence bucket → observed strict accuracy).
+* Bible 001/003/006 (``bitext align --presegmented``, fast and full): whole-process wall
+  time and peak RSS from ``/usr/bin/time -v`` (start-up and model loading included);
+  strict/lax F1 on 001 against its verse gold (English first, swapped for scoring).
+
+Run: ``.venv/bin/python bench/bench_align.py [--skip-bible] [--sizes 001,003]
+[--modes fast,full]``. Data absent → that part is skipped. Note: this machine sets
+``OPENBLAS_CORETYPE``, which halves numpy's matrix-product speed compared with a user's
+machine; the encoder's times here are pessimistic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from editor.core.align import align_sentences, encoder
+from editor.core.score import BeadIds, Scores, read_beads, score, score_many
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+MAC_DEV = SHARED / "data" / "mac-dev"
+BIBLE = SHARED / "data" / "bible"
+BITEXT = Path(sys.executable).with_name("bitext")
+BUCKETS = (0.0, 0.5, 0.8, 0.9, 0.95, 0.99, 1.0001)
+
+
+def mac_dev() -> tuple[list[tuple[bool, float]], list[str]]:
+    """Per-chapter table rows, and (correct, confidence) per predicted bead."""
+    started = time.perf_counter()
+    encoder.model()
+    rows = [f"model load: {time.perf_counter() - started:.2f} s", "",
+            "| chapter | zh | en | P strict | R strict | F1 strict | P lax | R lax | F1 lax "
+            "| seconds |", "|---|---|---|---|---|---|---|---|---|---|"]
+    pairs: list[tuple[list[BeadIds], list[BeadIds]]] = []
+    judged: list[tuple[bool, float]] = []
+    total = 0.0
+    for gold_path in sorted(MAC_DEV.glob("*.align")):
+        zh = gold_path.with_suffix(".zh").read_text(encoding="utf-8").splitlines()
+        en = gold_path.with_suffix(".en").read_text(encoding="utf-8").splitlines()
+        started = time.perf_counter()
+        beads = align_sentences(zh, en)
+        seconds = time.perf_counter() - started
+        total += seconds
+        gold = read_beads(gold_path)
+        test = [(b.zh, b.en) for b in beads]
+        pairs.append((gold, test))
+        gold_set = set(gold)
+        judged += [((b.zh, b.en) in gold_set, b.confidence) for b in beads]
+        rows.append(_score_row(gold_path.stem, len(zh), len(en), score(gold, test), seconds))
+    rows.append(_score_row("**all**", "", "", score_many(pairs), total / max(len(pairs), 1),
+                           mean=True))
+    return judged, rows
+
+
+def _score_row(name: str, n_zh: int | str, n_en: int | str, s: Scores, seconds: float,
+               mean: bool = False) -> str:
+    f = s.as_dict()
+    time_cell = f"{seconds:.2f}" + (" (mean)" if mean else "")
+    return (f"| {name} | {n_zh} | {n_en} | {f['precision_strict']:.4f} | {f['recall_strict']:.4f} | "
+            f"**{f['f1_strict']:.4f}** | {f['precision_lax']:.4f} | {f['recall_lax']:.4f} | "
+            f"**{f['f1_lax']:.4f}** | {time_cell} |")
+
+
+def calibration(judged: Sequence[tuple[bool, float]]) -> list[str]:
+    right = np.array([r for r, _ in judged], dtype=bool)
+    conf = np.array([c for _, c in judged])
+    order = np.argsort(conf, kind="stable")
+    lowest = order[:max(1, len(order) // 10)]
+    wrong = int((~right).sum())
+    found = int((~right[lowest]).sum())
+    rows = [f"links: {len(right)}, wrong (strict): {wrong}; among the 10% least confident "
+            f"({len(lowest)} links): {found} wrong = **{found / max(wrong, 1):.1%}** of all "
+            "wrong links (goal ≥ 60%)", "",
+            "| confidence | links | mean confidence | observed accuracy |", "|---|---|---|---|"]
+    for lo, hi in itertools.pairwise(BUCKETS):
+        inside = (conf >= lo) & (conf < hi)
+        if inside.any():
+            rows.append(f"| {lo:.2f}–{min(hi, 1.0):.2f} | {int(inside.sum())} | "
+                        f"{conf[inside].mean():.3f} | {right[inside].mean():.3f} |")
+    return rows
+
+
+def _timed(args: Sequence[str]) -> tuple[float, float, str]:
+    """Wall seconds and peak RSS (MB) of a child process, via ``/usr/bin/time -v``."""
+    done = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        return float("nan"), float("nan"), done.stderr.strip().splitlines()[0]
+    wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
+    rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
+    seconds = float("nan")
+    if wall:
+        hours = float(wall.group(1) or 0)
+        seconds = hours * 3600 + float(wall.group(2)) * 60 + float(wall.group(3))
+    return seconds, int(rss.group(1)) / 1024 if rss else float("nan"), ""
+
+
+def bible(sizes: Sequence[str], modes: Sequence[str]) -> list[str]:
+    rows = ["| text | zh lines | en lines | mode | wall s | peak MB | F1 strict | F1 lax |",
+            "|---|---|---|---|---|---|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            zh, en = BIBLE / f"{size}.zh", BIBLE / f"{size}.en"
+            if not zh.exists() or not en.exists():
+                continue
+            n_zh, n_en = _lines(zh), _lines(en)
+            for mode in modes:
+                out = Path(tmp) / f"{size}-{mode}.ids"
+                seconds, peak, error = _timed([str(BITEXT), "align", "--presegmented",
+                                               "--mode", mode, str(zh), str(en), "-o", str(out)])
+                f1 = _bible_f1(size, out) if not error else ("", "")
+                rows.append(f"| {size} | {n_zh} | {n_en} | {mode} | {seconds:.1f} | "
+                            f"{peak:.0f} | {f1[0]} | {f1[1]} |" + (f" {error}" if error else ""))
+                print(rows[-1], file=sys.stderr, flush=True)
+    return rows
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def _bible_f1(size: str, out: Path) -> tuple[str, str]:
+    gold = BIBLE / f"{size}.en-zh.align"
+    if not gold.exists():
+        return "", ""
+    s = score(read_beads(gold, swap=True), read_beads(out))
+    return f"{s.f1_strict:.4f}", f"{s.f1_lax:.4f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-bible", action="store_true")
+    parser.add_argument("--skip-mac", action="store_true")
+    parser.add_argument("--sizes", default="001,003,006")
+    parser.add_argument("--modes", default="fast,full")
+    args = parser.parse_args()
+    print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
+          f"CPUs: {os.cpu_count()}\n")
+    if not args.skip_mac and MAC_DEV.is_dir():
+        judged, rows = mac_dev()
+        print("## MAC-Dev, full mode\n\n" + "\n".join(rows) + "\n")
+        print("## Confidence calibration (MAC-Dev)\n\n" + "\n".join(calibration(judged)) + "\n")
+    elif not MAC_DEV.is_dir():
+        print(f"MAC-Dev skipped: {MAC_DEV} is absent\n")
+    if not args.skip_bible and BIBLE.is_dir():
+        rows = bible(args.sizes.split(","), args.modes.split(","))
+        print("## Bible, `bitext align --presegmented` (whole process)\n\n" + "\n".join(rows))
+    elif not BIBLE.is_dir():
+        print(f"Bible skipped: {BIBLE} is absent")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
