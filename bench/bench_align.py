@@ -71,7 +71,8 @@ def _score_row(name: str, n_zh: int | str, n_en: int | str, s: Scores, seconds: 
                mean: bool = False) -> str:
     f = s.as_dict()
     time_cell = f"{seconds:.2f}" + (" (mean)" if mean else "")
-    return (f"| {name} | {n_zh} | {n_en} | {f['precision_strict']:.4f} | {f['recall_strict']:.4f} | "
+    return (f"| {name} | {n_zh} | {n_en} | {f['precision_strict']:.4f} | "
+            f"{f['recall_strict']:.4f} | "
             f"**{f['f1_strict']:.4f}** | {f['precision_lax']:.4f} | {f['recall_lax']:.4f} | "
             f"**{f['f1_lax']:.4f}** | {time_cell} |")
 
