@@ -76,7 +76,7 @@ def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
                [Bead((), (j,), 1.0) for j in range(len(en))]
     if mode == "fast":
         with single_thread_blas():
-            result = fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)[0]
+            result = fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)
             confs = confidence.of_gains(result)
     else:
         result, confs = _align_full(zh, en, paragraphs, progress, cancel)

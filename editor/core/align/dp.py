@@ -166,28 +166,33 @@ def track(shapes: Sequence[Shape], n: int, m: int, scores: RowScorer, skip_en: n
     b = np.array([s[1] for s in shapes], dtype=np.int64)
     lo_of = np.zeros(n + 1, dtype=np.int64)
     hi_of = np.zeros(n + 1, dtype=np.int64)
+    width_of = np.ones(n + 1, dtype=np.int64)
     start = np.zeros(n + 1, dtype=np.int64)
     size = (n + 1) * (2 * width + _PAD + 2) + m + 2 * _PAD + 2
     flat = np.full(size, NEG)
     choice = np.full(size, -1, dtype=np.int8)
     cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
-    at, centre = _PAD, 0
+    every = np.arange(m + 1)
+    at, centre, lo, hi = _PAD, 0, 0, min(m, width)
     for i in range(n + 1):
         if cancel is not None and i % 512 == 0 and cancel():
             raise OperationError("alignment cancelled")
-        lo = 0 if i == 0 else max(int(lo_of[i - 1]), min(centre - width, int(hi_of[i - 1])))
-        hi = m if i == n else min(m, max(int(hi_of[i - 1]) if i else 0, centre + width))
-        lo_of[i], hi_of[i], start[i] = lo, hi, at
-        cols = np.arange(hi - lo + 1)
+        if i:
+            lo = max(lo, min(centre - width, hi))
+            hi = m if i == n else min(m, max(hi, centre + width))
+        cols = every[:hi - lo + 1]
+        lo_of[i], hi_of[i], width_of[i], start[i] = lo, hi, hi - lo + 1, at
         if i == 0:
             best = np.full(hi - lo + 1, NEG)
             best[0] = 0.0
             pick = np.full(hi - lo + 1, -1, dtype=np.int64)
         else:
-            prev = np.maximum(i - a, 0)
-            col = (lo - lo_of[prev] - b)[:, None] + cols[None, :]
-            np.minimum(col, (hi_of[prev] - lo_of[prev] + 1)[:, None], out=col)
-            cand = flat[start[prev][:, None] + col] + scores(i, lo, hi)
+            prev = i - a if i >= 8 else np.maximum(i - a, 0)
+            col = (lo - b - lo_of[prev])[:, None] + cols
+            np.minimum(col, width_of[prev][:, None], out=col)
+            col += start[prev][:, None]
+            cand = flat[col]
+            cand += scores(i, lo, hi)
             pick = cand.argmax(axis=0)
             best = cand[pick, cols]
         _fold_skips(best, pick, cum_skip[lo:hi + 1])

@@ -71,12 +71,10 @@ def match_score(zl: np.ndarray, el: np.ndarray) -> np.ndarray:
 
 def align(zh: Sequence[str], en: Sequence[str], *,
           paragraphs: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
-          cancel: Callable[[], bool] | None = None) -> tuple[dp.Path, dp.Band, LengthScorer]:
+          cancel: Callable[[], bool] | None = None) -> dp.Path:
     """The best length-based path, found in a band that follows the search."""
     zl, el = text.lengths(zh), text.lengths(en)
     scorer = LengthScorer(zl, el, None, text.crossings(paragraphs[0], len(zl), 3),
                           text.crossings(paragraphs[1], len(el), 3))
-    result, band = dp.track(SHAPES, len(zl), len(el), scorer, scorer.skip_en(), BAND_WIDTH,
-                            cancel=cancel)
-    scorer.band = band  # later passes (confidence) walk rows both ways within it
-    return result, band, scorer
+    return dp.track(SHAPES, len(zl), len(el), scorer, scorer.skip_en(), BAND_WIDTH,
+                    cancel=cancel)[0]
