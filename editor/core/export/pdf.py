@@ -28,7 +28,7 @@ from editor.core.model import Bitext
 from .common import Job, Row
 from .options import ExportOptions, LangCodes
 
-CHUNK = 8
+CHUNK = 30
 PART_PAGES = 250
 ROWS_PER_WORKER = 4000
 PAGE = pymupdf.paper_rect("a4")
