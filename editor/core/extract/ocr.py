@@ -18,7 +18,8 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 
 import pymupdf
 import regex
@@ -92,9 +93,23 @@ def _encodes(ch: str, encoding: str) -> bool:
     return True
 
 
-def ocr_page_lines(page: pymupdf.Page, page_index: int, languages: str,
-                   clip: pymupdf.Rect | None = None) -> list[TextLine]:
-    """OCR the whole page (or ``clip``) and return its lines in PDF coordinates."""
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A page image ready for Tesseract, with what maps its pixels back to the page."""
+
+    page: int
+    png: bytes
+    scale: float  # points per pixel
+    origin: tuple[float, float]
+    psm: str
+
+
+def render_page(page: pymupdf.Page, page_index: int,
+                clip: pymupdf.Rect | None = None) -> Rendered:
+    """Render the page (about 2,400 pixels on its long side) or a clip (300 dpi).
+
+    PyMuPDF work: call from the thread that owns the document.
+    """
     area = clip if clip is not None else page.rect
     if clip is None:
         dpi = max(72, min(300, int(PAGE_PIXELS * 72 / max(area.width, area.height))))
@@ -102,23 +117,41 @@ def ocr_page_lines(page: pymupdf.Page, page_index: int, languages: str,
     else:
         dpi, psm = REGION_DPI, "6"
     pix = page.get_pixmap(dpi=dpi, clip=area)
-    tsv = _run_tesseract(pix.tobytes("png"), languages, psm)
-    scale = 72.0 / dpi
-    lines = _lines_from_tsv(tsv, page_index, scale, (area.x0, area.y0))
-    return tag_languages(lines)
+    return Rendered(page_index, pix.tobytes("png"), 72.0 / dpi, (area.x0, area.y0), psm)
 
 
-def ocr_region_lines(page: pymupdf.Page, page_index: int, languages: str,
-                     clips: Sequence[pymupdf.Rect]) -> list[list[TextLine]]:
-    """OCR several regions of a page in one Tesseract run; lines per region.
+def read_rendered(images: Sequence[Rendered], languages: str) -> list[list[TextLine]]:
+    """OCR rendered images, several Tesseract processes at once (one per CPU)."""
+    def one(image: Rendered) -> list[TextLine]:
+        tsv = _run_tesseract(image.png, languages, image.psm)
+        return tag_languages(_lines_from_tsv(tsv, image.page, image.scale, image.origin))
 
-    The regions are rendered and stacked into one image (a white gap between them), so
-    the language model is loaded once per page rather than once per region.
-    """
-    scale = 72.0 / REGION_DPI
+    if len(images) <= 1:
+        return [one(image) for image in images]
+    with ThreadPoolExecutor(max_workers=min(len(images), os.cpu_count() or 1)) as pool:
+        return list(pool.map(one, images))
+
+
+def ocr_page_lines(page: pymupdf.Page, page_index: int, languages: str,
+                   clip: pymupdf.Rect | None = None) -> list[TextLine]:
+    """OCR the whole page (or ``clip``) and return its lines in PDF coordinates."""
+    return read_rendered([render_page(page, page_index, clip)], languages)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """Regions of one page stacked into one image (white gaps between them), so the
+    language model is loaded once per page rather than once per region."""
+
+    image: Rendered  # pixel coordinates (scale 1, origin 0)
+    tops: tuple[int, ...]  # where each region starts on the sheet
+    clips: tuple[pymupdf.Rect, ...]
+
+
+def render_regions(page: pymupdf.Page, page_index: int,
+                   clips: Sequence[pymupdf.Rect]) -> Sheet:
+    """Render ``clips`` at 300 dpi and stack them. PyMuPDF work: the document's thread."""
     parts = [page.get_pixmap(dpi=REGION_DPI, clip=clip) for clip in clips]
-    if not parts:
-        return []
     width = max(p.width for p in parts)
     height = sum(p.height for p in parts) + STACK_GAP * (len(parts) + 1)
     sheet = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, width, height), False)
@@ -130,17 +163,31 @@ def ocr_region_lines(page: pymupdf.Page, page_index: int, languages: str,
         sheet.copy(part, part.irect)
         tops.append(y)
         y += part.height + STACK_GAP
-    tsv = _run_tesseract(sheet.tobytes("png"), languages, "6")
-    found = _lines_from_tsv(tsv, page_index, 1.0, (0.0, 0.0))
-    out: list[list[TextLine]] = [[] for _ in parts]
+    image = Rendered(page_index, sheet.tobytes("png"), 1.0, (0.0, 0.0), "6")
+    return Sheet(image, tuple(tops), tuple(clips))
+
+
+def split_sheet(sheet: Sheet, found: Sequence[TextLine]) -> list[list[TextLine]]:
+    """Lines read from a sheet, per region, moved back to page coordinates."""
+    scale = 72.0 / REGION_DPI
+    out: list[list[TextLine]] = [[] for _ in sheet.clips]
     for line in found:
         centre = (line.y0 + line.y1) / 2
-        k = max((i for i, top in enumerate(tops) if top <= centre), default=0)
-        clip = clips[k]
-        bbox = (clip.x0 + line.x0 * scale, clip.y0 + (line.y0 - tops[k]) * scale,
-                clip.x0 + line.x1 * scale, clip.y0 + (line.y1 - tops[k]) * scale)
+        k = max((i for i, top in enumerate(sheet.tops) if top <= centre), default=0)
+        clip, top = sheet.clips[k], sheet.tops[k]
+        bbox = (clip.x0 + line.x0 * scale, clip.y0 + (line.y0 - top) * scale,
+                clip.x0 + line.x1 * scale, clip.y0 + (line.y1 - top) * scale)
         out[k].append(replace(line, bbox=bbox, size=line.size * scale, baseline=bbox[3]))
-    return [tag_languages(lines) for lines in out]
+    return out
+
+
+def ocr_region_lines(page: pymupdf.Page, page_index: int, languages: str,
+                     clips: Sequence[pymupdf.Rect]) -> list[list[TextLine]]:
+    """OCR several regions of a page in one Tesseract run; lines per region."""
+    if not clips:
+        return []
+    sheet = render_regions(page, page_index, clips)
+    return split_sheet(sheet, read_rendered([sheet.image], languages)[0])
 
 
 def _run_tesseract(png: bytes, languages: str, psm: str) -> str:

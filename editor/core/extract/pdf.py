@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import itertools
+import os
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -306,33 +307,56 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
             f"install Tesseract to read it by OCR (Debian: apt install {ocr_mod.PACKAGES})",
             source_id))
         return
-    sample = "".join(ln.text for p in pages for ln in p.lines)
-    languages = ocr_mod.choose_languages(sample)
-    for k, page in enumerate(todo):
-        watch.step(len(pages) + k, len(pages) + len(todo))
+    languages = ocr_mod.choose_languages("".join(ln.text for p in pages for ln in p.lines))
+    total = len(pages) + len(todo)
+    scans = [p for p in todo if p.no_text_layer]
+    done = 0
+    if scans and "chi_sim+chi_tra" in languages:  # unknown variant: settle it on page one
+        _ocr_scans(doc, scans[:1], languages, source_id, warnings)
+        languages = ocr_mod.choose_languages("".join(ln.text for ln in scans[0].lines))
+        scans, done = scans[1:], 1
+    batch = max(1, os.cpu_count() or 1)
+    for start in range(0, len(scans), batch):
+        watch.step(len(pages) + done + start, total)
+        _ocr_scans(doc, scans[start:start + batch], languages, source_id, warnings)
+    done += len(scans)
+    regions = [p for p in todo if not p.no_text_layer]
+    for start in range(0, len(regions), batch):
+        watch.step(len(pages) + done + start, total)
+        _ocr_garbled(doc, regions[start:start + batch], languages, source_id, warnings)
+    watch.step(total, total)
+
+
+def _ocr_scans(doc: pymupdf.Document, scans: Sequence[PageText], languages: str,
+               source_id: str, warnings: list[ImportWarning]) -> None:
+    """OCR whole scanned pages: rendered here, read by parallel Tesseract processes."""
+    images = [ocr_mod.render_page(doc.load_page(p.index), p.index) for p in scans]
+    for page, lines in zip(scans, ocr_mod.read_rendered(images, languages), strict=True):
+        page.lines = lines
+        warnings.append(_ocr_warning(page, len(lines), languages, source_id))
+
+
+def _ocr_warning(page: PageText, count: int, languages: str, source_id: str
+                 ) -> ImportWarning:
+    return ImportWarning("ocr-used", f"page {page.index + 1}: {count} line(s) read by OCR "
+                         f"({languages}); check them against the page", source_id, page.index)
+
+
+def _ocr_garbled(doc: pymupdf.Document, pages: Sequence[PageText], languages: str,
+                 source_id: str, warnings: list[ImportWarning]) -> None:
+    """OCR the garbage regions of some pages (one stacked image per page, in parallel)."""
+    sheets = []
+    for page in pages:
         pdf_page = doc.load_page(page.index)
-        if page.no_text_layer:
-            page.lines = ocr_mod.ocr_page_lines(pdf_page, page.index, languages)
-            count = len(page.lines)
-            if "chi_sim+chi_tra" in languages:  # unknown variant: settle it on this page
-                languages = ocr_mod.choose_languages("".join(ln.text for ln in page.lines))
-        else:
-            count = _ocr_regions(pdf_page, page, languages)
-        warnings.append(ImportWarning(
-            "ocr-used", f"page {page.index + 1}: {count} line(s) read by OCR ({languages}); "
-            "check them against the page", source_id, page.index))
-    watch.step(len(pages) + len(todo), len(pages) + len(todo))
-
-
-def _ocr_regions(pdf_page: pymupdf.Page, page: PageText, languages: str) -> int:
-    clips = [pymupdf.Rect(r.x0 - 2, r.y0 - 2, r.x1 + 2, r.y1 + 2) & pdf_page.rect
-             for r, _text in page.garbled]
-    added = 0
-    for found in ocr_mod.ocr_region_lines(pdf_page, page.index, languages, clips):
-        good = [ln for ln in found if not score_text(ln.text).garbled]
+        clips = [pymupdf.Rect(r.x0 - 2, r.y0 - 2, r.x1 + 2, r.y1 + 2) & pdf_page.rect
+                 for r, _text in page.garbled]
+        sheets.append(ocr_mod.render_regions(pdf_page, page.index, clips))
+    found = ocr_mod.read_rendered([sheet.image for sheet in sheets], languages)
+    for page, sheet, lines in zip(pages, sheets, found, strict=True):
+        good = [ln for region in ocr_mod.split_sheet(sheet, lines) for ln in region
+                if not score_text(ln.text).garbled]
         page.lines.extend(good)
-        added += len(good)
-    return added
+        warnings.append(_ocr_warning(page, len(good), languages, source_id))
 
 
 def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarning]:
