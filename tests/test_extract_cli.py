@@ -69,6 +69,13 @@ def test_bad_file_is_one_line_on_stderr(tmp_path, capsys, content):
     assert str(bad) in err and "Traceback" not in err
 
 
+def test_no_ocr_option_reports_without_reading(capsys):
+    assert main(["extract", str(SAMPLE), "--json", "--no-ocr"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert [w["code"] for w in doc["warnings"]] == ["garbled-text"]
+    assert not any("ocr" in s["flags"] for s in doc["sentences"])
+
+
 def test_three_files_are_refused(capsys):
     assert main(["extract", str(SAMPLE), str(SAMPLE), str(SAMPLE)]) == 2
     assert "pair" in capsys.readouterr().err

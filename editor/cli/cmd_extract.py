@@ -29,6 +29,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument("--json", action="store_true",
                         help="print sentences, provenance, layout and warnings as JSON")
+    parser.add_argument("--no-ocr", action="store_true",
+                        help="do not run Tesseract on scanned pages or unreadable text "
+                             "(they are still reported)")
     parser.set_defaults(func=run)
 
 
@@ -37,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print("bitext extract: give one bilingual document or a pair (two files)",
               file=sys.stderr)
         return 2
-    result = import_documents(args.files, password=args.password, timeout=PDF_TIME_LIMIT)
+    result = import_documents(args.files, password=args.password, timeout=PDF_TIME_LIMIT,
+                              ocr=not args.no_ocr)
     if args.json:
         json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
