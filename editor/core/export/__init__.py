@@ -24,9 +24,10 @@ from editor.core.model import Bitext
 
 from .common import Job, Progress
 from .options import ExportOptions, resolve_codes
+from .text import paired_paths
 
 __all__ = ["FORMATS", "READABLE", "ExportError", "ExportOptions", "FormatInfo",
-           "export_bitext", "format_for_path", "read_bitext"]
+           "export_bitext", "format_for_path", "paired_paths", "read_bitext"]
 
 
 class FormatInfo(NamedTuple):

@@ -30,20 +30,20 @@ class ExportOptions:
     """Every export choice. ``None`` language codes mean "derive from the document"."""
 
     confirmed_only: bool = False
-    include_unpaired: bool = True  # 1-0 and 0-1 links
+    include_unpaired: bool = True  # 1-0 and 0-1 links (TMX never has them: a TU needs both)
     use_original_text: bool = False  # extracted text instead of the edited text
-    zh_code: str | None = None
-    en_code: str | None = None
+    zh_code: str | None = None  # e.g. "zh-Hant-HK"; None: from the document (zh-TW/zh-CN)
+    en_code: str | None = None  # e.g. "en-GB"; None: from the document, else en-US
     source_lang: Lang = "zh"  # TMX srclang, XLIFF source side
     xliff_version: XliffVersion = "1.2"
-    column_order: ColumnOrder = "zh-en"
-    link_numbers: bool = False
-    notes: bool = True
-    title: str = ""
+    column_order: ColumnOrder = "zh-en"  # DOCX, PDF, HTML, TSV/CSV, XLSX
+    link_numbers: bool = False  # a "#" column: the link's number in the editor
+    notes: bool = True  # link notes (a column, <note>, or a line under the text)
+    title: str = ""  # DOCX, PDF, HTML title; TMX header prop; XLSX document property
     pdf_layout: PdfLayout = "columns"
-    text_unit: TextUnit = "sentence"
+    text_unit: TextUnit = "sentence"  # plain text: a sentence or a paragraph per line
     bom: bool = False  # CSV/TSV: a UTF-8 BOM so Excel reads the file as UTF-8
-    text_side: TextSide = "both"
+    text_side: TextSide = "both"  # plain text: OUT.zh.txt + OUT.en.txt for "both"
 
     @property
     def langs(self) -> tuple[Lang, Lang]:
