@@ -151,7 +151,8 @@ def main() -> int:
     parser.add_argument("--modes", default="fast,full")
     args = parser.parse_args()
     print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
-          f"CPUs: {os.cpu_count()}\n")
+          f"CPUs: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.1f} "
+          "(other work on the machine slows every figure)\n")
     if not args.skip_mac and MAC_DEV.is_dir():
         judged, rows = mac_dev()
         print("## MAC-Dev, full mode\n\n" + "\n".join(rows) + "\n")

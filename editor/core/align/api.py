@@ -115,7 +115,9 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
     with single_thread_blas():
         zh_side = full.Embedded(zh, zh_sums, "zh", paragraphs[0])
         en_side = full.Embedded(en, en_sums, "en", paragraphs[1])
-        band = _band(zh_side.runs[0][1:], en_side.runs[0][1:], cancel)
+        del zh_sums, en_sums
+        band = _band(zh_side.runs[0][1:].astype(np.float32),
+                     en_side.runs[0][1:].astype(np.float32), cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
         return _solve(full.SHAPES, band, scorer, "full", cancel)
 

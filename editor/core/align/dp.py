@@ -282,7 +282,7 @@ def _backward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScor
     """
     n = band.rows - 1
     beta = np.full(lay.size, NEG)
-    ahead = np.full((len(shapes), lay.size), NEG)
+    ahead = np.full((len(shapes), lay.size), NEG, dtype=np.float32)  # memory: 13 × cells
     a = np.array([s[0] for s in shapes], dtype=np.int64)
     b = np.array([s[1] for s in shapes], dtype=np.int64)
     rows = np.arange(len(shapes))[:, None]

@@ -57,7 +57,9 @@ class Embedded:
     def __init__(self, texts: Sequence[str], sums: encoder.TokenSums, lang: str,
                  paragraphs: Sequence[int] | None = None) -> None:
         self.size = len(texts)
-        self.runs = [encoder.run_embeddings(sums, k) for k in range(1, MAX_RUN + 1)]
+        # Half precision: five run lengths of a 40,000-sentence side would take 400 MB
+        # in single precision; similarities need no more than three digits.
+        self.runs = [encoder.run_embeddings(sums, k, np.float16) for k in range(1, MAX_RUN + 1)]
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
         self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
@@ -79,7 +81,12 @@ def _hub(runs: np.ndarray, other: np.ndarray, sample: int = 24) -> np.ndarray:
     if len(other) == 0:
         return np.zeros(len(runs))
     picks = np.linspace(0, len(other) - 1, num=min(sample, len(other))).astype(int)
-    return (runs @ other[picks].T).mean(axis=1).astype(np.float64)
+    spread = other[picks].astype(np.float32).T
+    out = np.empty(len(runs))
+    for first in range(0, len(runs), 4096):
+        chunk = runs[first:first + 4096].astype(np.float32)
+        out[first:first + 4096] = (chunk @ spread).mean(axis=1)
+    return out
 
 
 class BlockScorer:
@@ -141,7 +148,8 @@ class FullScorer(BlockScorer):
     def features(self, a: int, b: int, rows: slice, cols: slice) -> tuple[np.ndarray, ...]:
         """Margin similarity, squared log length ratio, punctuation mismatch and
         paragraph crossing of beads ``(a, b)`` ending in ``rows × cols``."""
-        sims = self.zh.runs[a - 1][rows] @ self.en.runs[b - 1][cols].T
+        sims = (self.zh.runs[a - 1][rows].astype(np.float32)
+                @ self.en.runs[b - 1][cols].astype(np.float32).T)
         margin = sims - 0.5 * (self.zh_hub[a - 1][rows][:, None] + self.en_hub[b - 1][cols])
         dev = np.log((self.en.run_len[b - 1][cols][None, :] + 10.0)
                      / (self.zh_len[a - 1][rows][:, None] + 10.0))
