@@ -194,13 +194,14 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     return head(ts.sums, ts.counts)
 
 
-def run_embeddings(ts: TokenSums, size: int, dtype: type = np.float32) -> np.ndarray:
+def run_embeddings(ts: TokenSums, size: int, dtype: type[np.floating] = np.float32
+                   ) -> np.ndarray:
     """Row ``j`` embeds the run of sentences ``j-size … j-1`` (rows ``j < size`` are zero).
 
     Shape ``(n + 1, 512)``, indexed by the run's end like the aligner's DP columns.
     """
     n = len(ts.counts)
-    out = np.zeros((n + 1, 512), dtype=dtype)
+    out: np.ndarray = np.zeros((n + 1, 512), dtype=dtype)
     for first in range(size, n + 1, 4096):
         last = min(n + 1, first + 4096)
         sums = ts.sums[first - size:last - size].copy()
