@@ -74,6 +74,35 @@ def test_xliff21_hostile_text(tmp_path: Path) -> None:
             for s in segments] == HOSTILE_PAIRS
 
 
+@pytest.mark.parametrize("version", ["1.2", "2.1"])
+@pytest.mark.parametrize("source", ["zh", "en"])
+def test_xliff_round_trip_through_our_reader(tmp_path: Path, version: str, source: str) -> None:
+    out = tmp_path / "doc.xliff"
+    bt = sample_bitext()
+    export_bitext(bt, out, "xliff", ExportOptions(xliff_version=version,  # type: ignore[arg-type]
+                                                  source_lang=source))  # type: ignore[arg-type]
+    back = read_bitext(out)
+    assert [("".join(back.texts(k, "zh")), " ".join(back.texts(k, "en")), k.status, k.note)
+            for k in back.links] == [
+        ("".join(bt.texts(k, "zh")), " ".join(bt.texts(k, "en")), k.status, k.note)
+        for k in bt.links]
+    assert back.sources[0].languages == ("zh-TW", "en-US")
+
+
+def test_xliff_reader_accepts_cat_tool_markup(tmp_path: Path) -> None:
+    out = tmp_path / "trados.xlf"
+    out.write_text(
+        '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file '
+        'source-language="en-GB" target-language="zh-HK" datatype="x"><body>'
+        '<group><trans-unit id="a"><source>Press <g id="1">OK</g><x id="2"/>.</source>'
+        '<target state="signed-off">按<g id="1">確定</g><x id="2"/>。</target>'
+        "</trans-unit></group></body></file></xliff>", encoding="utf-8")
+    back = read_bitext(out)
+    link = back.links[0]
+    assert (back.texts(link, "zh"), back.texts(link, "en"), link.status) == (
+        ["按確定。"], ["Press OK."], "confirmed")
+
+
 # -- XLSX ---------------------------------------------------------------------------
 
 def test_xlsx_read_by_openpyxl(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """``bitext export PROJECT -f FORMAT -o OUT``: write a project (or a memory) in any format.
 
-PROJECT is a ``.bitext`` project file, or a TMX / TSV / CSV / XLSX file read as one, so
+PROJECT is a ``.bitext`` project file, or a TMX / XLIFF / TSV / CSV / XLSX file read as one, so
 a memory can be converted (``bitext export old.tmx -f xlsx -o review.xlsx``). Without
 ``-f`` the format follows the output file's extension.
 """
@@ -22,8 +22,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     formats = ", ".join(FORMATS)
     parser = sub.add_parser(
         "export", help="write a project as TMX, XLIFF, DOCX, PDF, HTML, TSV/CSV, XLSX or text",
-        description=f"Export a project (or a TMX/TSV/CSV/XLSX file) as one of: {formats}.")
-    parser.add_argument("project", help="a .bitext project, or a .tmx/.tsv/.csv/.xlsx file")
+        description=f"Export a project (or a TMX/XLIFF/TSV/CSV/XLSX file) as one of: "
+                    f"{formats}.")
+    parser.add_argument("project", help="a .bitext project, or a .tmx/.xlf/.tsv/.csv/.xlsx file")
     parser.add_argument("-o", "--output", required=True, help="the file to write")
     parser.add_argument("-f", "--format", choices=sorted(FORMATS),
                         help="output format (default: from the output file's extension)")

@@ -14,6 +14,7 @@ cancels the export (the exception propagates unchanged, nothing is written).
 from __future__ import annotations
 
 import importlib
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -57,7 +58,8 @@ _WRITERS: dict[str, str] = {
 #: Formats ``read_bitext`` opens, by file extension.
 READABLE: dict[str, str] = {
     ".tmx": "tmx:read", ".tsv": "delimited:read", ".tab": "delimited:read",
-    ".csv": "delimited:read", ".xlsx": "xlsx:read",
+    ".csv": "delimited:read", ".xlsx": "xlsx:read", ".xlf": "xliff:read",
+    ".xliff": "xliff:read",
 }
 _ALIASES = {"text": "txt", "xlf": "xliff", "xlif": "xliff", "htm": "html", "excel": "xlsx"}
 
@@ -97,7 +99,7 @@ def export_bitext(bitext: Bitext, path: str | Path, fmt: str,
 
 
 def read_bitext(path: str | Path) -> Bitext:
-    """Open a TMX, TSV/CSV or XLSX file as a bitext (one link per unit or row)."""
+    """Open a TMX, XLIFF, TSV/CSV or XLSX file as a bitext (one link per unit or row)."""
     target = Path(path)
     spec = READABLE.get(target.suffix.lower())
     if spec is None:
@@ -109,5 +111,7 @@ def read_bitext(path: str | Path) -> Bitext:
         raise
     except OSError as exc:
         raise InputError(target, exc.strerror or str(exc)) from exc
+    except ET.ParseError as exc:
+        raise InputError(target, f"not well-formed XML ({exc})") from exc
     except (ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputError(target, f"cannot read the file ({exc})") from exc

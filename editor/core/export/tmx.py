@@ -112,7 +112,7 @@ def _read_tu(tu: ET.Element, codes: dict[str, str]) -> RowData | None:
                    confidence=props.get("x-confidence", ""), note="\n".join(notes))
 
 
-def lang_of_code(code: str) -> str | None:
+def lang_of_code(code: str) -> Lang | None:
     """``"zh"`` for zh-*, cmn, yue (any case, ``_`` or ``-``), ``"en"`` for en-*."""
     head = code.replace("_", "-").split("-")[0].lower()
     if head in ("zh", "cmn", "yue", "lzh", "zho", "chi"):

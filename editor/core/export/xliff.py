@@ -9,15 +9,19 @@ no target ``initial`` (2.1) / no target element (1.2). The link's note becomes a
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import IO
 
 from editor import APP_NAME, __version__
 from editor.core.atomic import atomic_writer
-from editor.core.model import Lang, other_lang
+from editor.core.errors import InputError
+from editor.core.model import Bitext, Lang, other_lang
 
 from . import xmltext
 from .common import Job, Row
+from .readers import RowData, bitext_from_rows
+from .tmx import lang_of_code
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_2 = "urn:oasis:names:tc:xliff:document:2.0"
@@ -87,3 +91,75 @@ def _unit_21(row: Row, job: Job, src: Lang, trg: Lang) -> str:
         parts.append(f'        <target xml:space="preserve">{xmltext.text(target)}</target>\n')
     parts.append("      </segment>\n    </unit>\n")
     return "".join(parts)
+
+
+# -- reading ---------------------------------------------------------------------------
+
+_CONFIRMED_STATES = {"final", "signed-off", "reviewed"}
+_CODES = {"ph", "x", "bx", "ex", "it", "bpt", "ept", "sc", "ec", "cp"}  # no translatable text
+
+
+def read(path: Path) -> Bitext:
+    """XLIFF 1.2 or 2.x (ours or a CAT tool's) as a project, one link per unit.
+
+    The file's source/target languages tell which side is Chinese; a unit is confirmed
+    when approved (1.2) or in state final / signed-off / reviewed.
+    """
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(path, f"not a valid XLIFF file ({exc})") from exc
+    if _local(root.tag) != "xliff":
+        raise InputError(path, "not an XLIFF file (the root element is not <xliff>)")
+    version2 = root.get("version", "1.2").startswith("2")
+    rows: list[RowData] = []
+    codes: dict[str, str] = {}
+    for file in _children(root, "file"):
+        src_code = (root.get("srcLang") if version2 else file.get("source-language")) or ""
+        trg_code = (root.get("trgLang") if version2 else file.get("target-language")) or ""
+        source_lang = lang_of_code(src_code) or "zh"
+        if lang_of_code(src_code) and lang_of_code(trg_code):
+            codes.setdefault(source_lang, src_code)
+            codes.setdefault(other_lang(source_lang), trg_code)
+        units = _descendants(file, "unit" if version2 else "trans-unit")
+        rows += [_unit_row(unit, version2, source_lang) for unit in units]
+    return bitext_from_rows(rows, path, kind="xliff",
+                            languages=tuple(codes[k] for k in ("zh", "en") if k in codes))
+
+
+def _unit_row(unit: ET.Element, version2: bool, source_lang: Lang) -> RowData:
+    texts = {"source": "", "target": ""}
+    confirmed = unit.get("approved") == "yes"
+    parents = _descendants(unit, "segment") if version2 else [unit]
+    for parent in parents:
+        confirmed = confirmed or parent.get("state") in _CONFIRMED_STATES
+        for side in texts:
+            found = _children(parent, side)
+            if found:
+                texts[side] += _inline_text(found[0])
+                confirmed = confirmed or found[0].get("state") in _CONFIRMED_STATES
+    notes = [n.text or "" for n in _descendants(unit, "note")]
+    by_lang = {source_lang: texts["source"], other_lang(source_lang): texts["target"]}
+    return RowData(zh=by_lang["zh"], en=by_lang["en"],
+                   status="confirmed" if confirmed else "auto", note="\n".join(notes))
+
+
+def _inline_text(element: ET.Element) -> str:
+    parts = [element.text or ""]
+    for child in element:
+        if _local(child.tag) not in _CODES:
+            parts.append(_inline_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element if _local(child.tag) == name]
+
+
+def _descendants(element: ET.Element, name: str) -> list[ET.Element]:
+    return [child for child in element.iter() if _local(child.tag) == name]
