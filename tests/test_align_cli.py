@@ -86,3 +86,14 @@ def test_missing_output_or_inputs_is_a_clear_error(capsys: pytest.CaptureFixture
     assert main(["align", "a.zh", "b.en"]) == 2
     assert "-o" in capsys.readouterr().err
     assert main(["align", "-o", "x.ids"]) == 2
+
+
+def test_documents_are_imported_segmented_and_aligned(tmp_path: Path) -> None:
+    zh, en = tmp_path / "story.zh.txt", tmp_path / "story.en.txt"
+    zh.write_text("今天早上下雨了。我带着一把红色的雨伞去了学校。\n\n我们吃了米饭和鱼。\n",
+                  encoding="utf-8")
+    en.write_text("It rained this morning. I took a red umbrella to school.\n\n"
+                  "We ate rice and fish.\n", encoding="utf-8")
+    out = tmp_path / "story.ids"
+    assert main(["align", "--mode", "fast", str(zh), str(en), "-o", str(out)]) == 0
+    assert read_beads(out) == [((0,), (0,)), ((1,), (1,)), ((2,), (2,))]
