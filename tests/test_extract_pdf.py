@@ -96,6 +96,11 @@ def test_alternating_paragraphs(tmp_path):
     assert [p.lang for p in ex.paragraphs] == ["en", "zh"] * 3
 
 
+def test_two_alternating_pairs_are_not_halves(tmp_path):
+    ex = extract_pdf(make_pdf(tmp_path / "two.pdf", [_stack([EN[0], ZH[0], EN[1], ZH[1]])]))
+    assert ex.layout == "alternating"
+
+
 def test_one_language_after_the_other(tmp_path):
     ex = extract_pdf(make_pdf(tmp_path / "seq.pdf", [_stack(ZH), _stack(EN)]))
     assert ex.layout == "sequential"

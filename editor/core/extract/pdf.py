@@ -507,7 +507,7 @@ def detect_layout(pages: Sequence[PageText], paragraphs: Sequence[Paragraph]) ->
     if side_by_side_share(pages) >= 0.3:
         return "table" if _ruled_rows_share(pages) >= 0.5 else "columns"
     runs = 1 + sum(1 for a, b in itertools.pairwise(paragraphs) if a.lang != b.lang)
-    return "sequential" if runs <= 4 else "alternating"
+    return "sequential" if runs <= 3 else "alternating"  # a title may precede the halves
 
 
 def side_by_side_share(pages: Sequence[PageText]) -> float:
