@@ -137,3 +137,15 @@ def test_paragraph_breaks_inside_a_run_are_counted() -> None:
 def test_paragraph_numbers_must_match_the_sentences() -> None:
     with pytest.raises(ValueError, match="paragraph"):
         align_sentences(ZH, EN, mode="fast", paragraphs_zh=[0, 1])
+
+
+def test_progress_is_reported_and_cancel_stops_the_work() -> None:
+    from editor.core.errors import OperationError
+
+    seen: list[float] = []
+    align_sentences(ZH, EN, progress=lambda stage, f: seen.append(f))
+    assert seen and seen == sorted(seen) and 0.0 <= seen[0] and seen[-1] == 1.0
+    with pytest.raises(OperationError, match="cancelled"):
+        align_sentences(ZH, EN, cancel=lambda: True)
+    with pytest.raises(OperationError, match="cancelled"):
+        align_sentences(ZH * 3, EN * 3, mode="fast", cancel=lambda: True)

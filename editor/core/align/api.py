@@ -83,7 +83,7 @@ def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
     return [Bead(z, e, c) for (z, e), c in zip(result.beads, confs, strict=True)]
 
 
-def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer, mode: Mode,
+def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer,
            cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
     """Best path and the confidence of each of its beads."""
     skip = scorer.skip_en()
@@ -96,20 +96,10 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
                 paragraphs: tuple[list[int] | None, list[int] | None],
                 progress: Progress | None, cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
     total = len(zh) + len(en)
-
-    def report(offset: int) -> Callable[[int, int], None] | None:
-        if progress is None:
-            return None
-        return lambda done, count: progress("Embedding sentences…", (offset + done * len_of(offset)
-                                                          / max(count, 1)) / total)
-
-    def len_of(offset: int) -> int:
-        return len(zh) if offset == 0 else len(en)
-
-    zh_sums = encoder.token_sums(encoder.to_simplified(zh), progress=report(0))
-    _check(cancel)
-    en_sums = encoder.token_sums(en, progress=report(len(zh)))
-    _check(cancel)
+    zh_sums = encoder.token_sums(encoder.to_simplified(zh),
+                                 progress=_embedding(progress, cancel, 0, len(zh), total))
+    en_sums = encoder.token_sums(en, progress=_embedding(progress, cancel, len(zh), len(en),
+                                                          total))
     if progress is not None:
         progress("Aligning sentences…", 1.0)
     with single_thread_blas():
@@ -119,7 +109,18 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
         band = _band(zh_side.runs[0][1:].astype(np.float32),
                      en_side.runs[0][1:].astype(np.float32), cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
-        return _solve(full.SHAPES, band, scorer, "full", cancel)
+        return _solve(full.SHAPES, band, scorer, cancel)
+
+
+def _embedding(progress: Progress | None, cancel: Cancel | None, offset: int, count: int,
+               total: int) -> Callable[[int, int], None]:
+    """Progress callback for the encoder that also lets the user cancel between batches."""
+    def report(done: int, pieces: int) -> None:
+        _check(cancel)
+        if progress is not None:
+            progress("Embedding sentences…", (offset + count * done / max(pieces, 1)) / total)
+
+    return report
 
 
 def _check(cancel: Cancel | None) -> None:
