@@ -55,6 +55,8 @@ def align_sentences(zh: Sequence[str], en: Sequence[str], *, mode: Mode = "full"
     paragraphs = (_kept(paragraphs_zh, zh_keep, len(zh)), _kept(paragraphs_en, en_keep, len(en)))
     beads = _align_nonblank([zh[k] for k in zh_keep], [en[k] for k in en_keep], mode,
                             paragraphs, progress, cancel)
+    if len(zh_keep) == len(zh) and len(en_keep) == len(en):
+        return beads
     mapped = [Bead(tuple(zh_keep[i] for i in b.zh), tuple(en_keep[j] for j in b.en),
                    b.confidence) for b in beads]
     return _restore_blanks(mapped, len(zh), len(en))
