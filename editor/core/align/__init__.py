@@ -2,6 +2,23 @@
 
 ``align_sentences`` is the one entry point the CLI and the GUI share; ``realign`` and
 ``realign_after`` re-align stretches of a bitext between links the user confirmed.
+
+How the full mode works:
+
+1. Every sentence is embedded once with USE multilingual v3 (``encoder``; Traditional
+   Chinese is converted to Simplified first). Runs of up to five consecutive sentences
+   are embedded from per-sentence token sums, not re-encoded.
+2. For long documents a coarse-to-fine 1-1 pass (``path``) finds where to look; short
+   ones are searched whole. The search band is a few columns either side.
+3. One DP (``dp``) over beads 1-1 … 1-5, 2-1 … 4-1, 2-2, 2-3, 3-2, 2-4, 1-0 and 0-1 scores
+   each candidate (``full``) by run similarity above each run's similarity to random
+   sentences, a length-ratio term, punctuation counts (questions, exclamations,
+   quotations), paragraph breaks and a cost per shape.
+4. A forward-backward pass over the same band gives each bead its posterior
+   probability: the confidence (``confidence``).
+
+The fast mode (``fast``) scores lengths only (Gale–Church) in a band that follows its
+own search. Both modes are deterministic and grow about linearly with the document.
 """
 
 from __future__ import annotations
@@ -11,8 +28,10 @@ from editor.core.align.api import (
     Mode,
     align_bitext,
     align_sentences,
+    align_to_links,
     realign,
     realign_after,
 )
 
-__all__ = ["Bead", "Mode", "align_bitext", "align_sentences", "realign", "realign_after"]
+__all__ = ["Bead", "Mode", "align_bitext", "align_sentences", "align_to_links", "realign",
+           "realign_after"]
