@@ -395,9 +395,17 @@ def test_progress_and_cancel(tmp_path):
 
 def test_time_limited_child_gives_the_same_result_and_errors(locked):
     inside = extract_pdf(SAMPLE, ocr=False)
-    assert run_with_timeout(SAMPLE, None, "s0", 60, ocr=False).paragraphs == inside.paragraphs
+    seen: list[tuple[int, int]] = []
+    child = run_with_timeout(SAMPLE, None, "s0", 60, ocr=False,
+                             progress=lambda d, t: seen.append((d, t)))
+    assert child.paragraphs == inside.paragraphs
+    assert seen == [(0, 1), (1, 1)]
     with pytest.raises(InputError, match="password"):
         run_with_timeout(locked, None, "s0", 60)
+    with pytest.raises(ImportCancelled):
+        run_with_timeout(SAMPLE, None, "s0", 60, cancel=lambda: True)
+    with pytest.raises(InputError, match="took longer than"):
+        run_with_timeout(SAMPLE, None, "s0", 0.001)
 
 
 # -- the shared fixtures -----------------------------------------------------------------

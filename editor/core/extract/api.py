@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import time
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 
 Exceptions = Mapping[Lang, Sequence[str]]
+POLL_SECONDS = 0.2  # how often a time-limited import checks the cancel button
 
 
 @dataclass(slots=True)
@@ -160,7 +162,8 @@ def extract_any(path: Path, *, password: str | None = None, progress: Progress |
     kind = sniff_kind(path)
     if kind == "pdf":
         if timeout is not None:
-            return run_with_timeout(path, password, source_id, timeout, ocr=ocr)
+            return run_with_timeout(path, password, source_id, timeout, ocr=ocr,
+                                    progress=progress, cancel=cancel)
         return extract_pdf(path, password=password, progress=progress, cancel=cancel,
                            source_id=source_id, ocr=ocr)
     try:
@@ -238,9 +241,14 @@ def _warn_missing_language(extraction: Extraction) -> None:
 
 # -- isolation ---------------------------------------------------------------------------
 
-def run_with_timeout(path: Path, password: str | None, source_id: str,
-                     timeout: float, *, ocr: bool = True) -> Extraction:
-    """:func:`extract_pdf` in a child process, killed after ``timeout`` seconds."""
+def run_with_timeout(path: Path, password: str | None, source_id: str, timeout: float, *,
+                     ocr: bool = True, progress: Progress | None = None,
+                     cancel: Cancel | None = None) -> Extraction:
+    """:func:`extract_pdf` in a child process, killed after ``timeout`` seconds.
+
+    The child reports progress over a pipe; ``cancel`` is polled a few times a second
+    and kills the child when it says so.
+    """
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     ctx: Any = multiprocessing.get_context(method)
     receiver, sender = ctx.Pipe(duplex=False)
@@ -249,12 +257,7 @@ def run_with_timeout(path: Path, password: str | None, source_id: str,
     child.start()
     sender.close()
     try:
-        if not receiver.poll(timeout):
-            raise InputError(path, f"took longer than {timeout:.0f} s to read; the file may "
-                                   "be damaged")
-        status, payload = receiver.recv()
-    except EOFError:
-        raise InputError(path, "crashed the PDF reader (damaged file)") from None
+        status, payload = _wait_for_child(path, receiver, timeout, progress, cancel)
     finally:
         if child.is_alive():
             child.kill()
@@ -265,9 +268,36 @@ def run_with_timeout(path: Path, password: str | None, source_id: str,
     raise InputError(path, str(payload) if status == "input" else f"cannot be read ({payload})")
 
 
+def _wait_for_child(path: Path, receiver: Any, timeout: float, progress: Progress | None,
+                    cancel: Cancel | None) -> tuple[str, Any]:
+    """The child's final message, relaying its progress; errors for timeout and crashes."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if cancel is not None and cancel():
+            raise ImportCancelled(f"{path}: import cancelled")
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise InputError(path, f"took longer than {timeout:.0f} s to read; the file may "
+                                   "be damaged")
+        try:
+            if not receiver.poll(min(left, POLL_SECONDS)):
+                continue
+            message = receiver.recv()
+        except EOFError:
+            raise InputError(path, "crashed the PDF reader (damaged file)") from None
+        if message[0] == "progress":
+            if progress is not None:
+                progress(message[1], message[2])
+            continue
+        return message[0], message[1]
+
+
 def _child(sender: Any, path: str, password: str | None, source_id: str, ocr: bool) -> None:
+    def report(done: int, total: int) -> None:
+        sender.send(("progress", done, total))
+
     try:
-        result: tuple[str, Any] = ("ok", extract_pdf(path, password=password,
+        result: tuple[str, Any] = ("ok", extract_pdf(path, password=password, progress=report,
                                                      source_id=source_id, ocr=ocr))
     except InputError as exc:
         result = ("input", exc.problem)
