@@ -335,6 +335,16 @@ def test_encrypted_pdf_needs_the_right_password(locked):
     assert [w.code for w in ex.warnings] == ["encrypted"]
 
 
+def test_owner_password_only_opens_without_asking(tmp_path):
+    with pymupdf.open(SAMPLE) as doc:
+        doc.save(tmp_path / "owner.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256,
+                 owner_pw="owner", user_pw="", permissions=0)
+    ex = extract_pdf(tmp_path / "owner.pdf", ocr=False)
+    (encrypted,) = [w for w in ex.warnings if w.code == "encrypted"]
+    assert "without a password" in encrypted.message
+    assert len(ex.of("zh")) == 6
+
+
 def _bad_files(tmp_path: Path) -> dict[str, Path]:
     (tmp_path / "folder.pdf").mkdir()
     (tmp_path / "empty.pdf").write_bytes(b"")

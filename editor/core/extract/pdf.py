@@ -113,8 +113,10 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
     warnings: list[ImportWarning] = []
     with doc:
         if doc.metadata and doc.metadata.get("encryption"):
-            warnings.append(ImportWarning("encrypted", "the PDF is encrypted; opened with the "
-                                          "password given", source_id))
+            how = "opened with the password given" if password else \
+                "it opens without a password (restrictions only)"
+            warnings.append(ImportWarning("encrypted", f"the PDF is encrypted; {how}",
+                                          source_id))
         watch = Watch(path, progress, cancel)
         pages = _read_pages(path, doc, watch)
         _ocr_pass(doc, pages, ocr, source_id, warnings, watch)
