@@ -322,6 +322,29 @@ def test_pdf_parallel_layout_joins_parts_in_order(tmp_path: Path,
     assert positions == sorted(positions)
 
 
+def test_pdf_draws_hong_kong_characters_missing_from_builtin_font(tmp_path: Path) -> None:
+    """㗎 (Ext. A) and 𨋢 (Ext. B, HKSCS) are not in PyMuPDF's CJK font: a system font
+    cut down to them is embedded, so they are drawn instead of left blank."""
+    from editor.core.export import fonts
+    from editor.core.model import Bitext, make_sentences
+
+    pytest.importorskip("fontTools", reason="fontTools is needed for fallback fonts")
+    assert fonts.uncovered("搭𨋢到九龍塘㗎。\ue000") == "㗎𨋢"
+    if not any(pymupdf.Font(fontfile=str(p)).has_glyph(0x5D8E) for p in fonts.candidate_files()):
+        pytest.skip("no installed font has HKSCS characters (e.g. fonts-noto-cjk)")
+    zh = make_sentences("zh", ["搭𨋢到九龍塘㗎。"])
+    en = make_sentences("en", ["Take the lift to Kowloon Tong."])
+    out = tmp_path / "hk.pdf"
+    export_bitext(Bitext.from_beads(zh, en, [([0], [0])]), out, "pdf",
+                  ExportOptions(zh_code="zh-HK"))
+    with pymupdf.open(out) as pdf:
+        page = pdf[0]
+        assert "到九龍塘㗎。" in page.get_text()
+        embedded = [f[3] for f in pdf.get_page_fonts(0)]
+    assert any("+" in name and "Droid" not in name and "Nimbus" not in name
+               for name in embedded)  # the subset fallback font
+
+
 def test_pdf_hostile_text(tmp_path: Path) -> None:
     out = tmp_path / "h.pdf"
     export_bitext(hostile_bitext(), out, "pdf")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import html
 import multiprocessing
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -25,6 +26,7 @@ import pymupdf
 from editor.core.atomic import atomic_writer
 from editor.core.model import Bitext
 
+from . import fonts
 from .common import Job, Row
 from .options import ExportOptions, LangCodes
 
@@ -64,7 +66,8 @@ def render(job: Job) -> bytes:
     rows = job.rows()
     slices = _slices(rows, _worker_count(len(rows)))
     with tempfile.TemporaryDirectory(prefix="bitext-pdf-") as folder:
-        tasks = [(job.options, job.codes, part, folder, f"{k:02d}", k == 0)
+        fallback = _fallback(job, rows, Path(folder))
+        tasks = [(job.options, job.codes, part, folder, f"{k:02d}", k == 0, fallback)
                  for k, part in enumerate(slices)]
         if len(tasks) == 1:
             results = [lay_out_slice(*tasks[0])]
@@ -73,6 +76,13 @@ def render(job: Job) -> bytes:
             with ProcessPoolExecutor(len(tasks), mp_context=context) as pool:
                 results = list(pool.map(lay_out_slice, *zip(*tasks, strict=True)))
         return _finish(job, results)
+
+
+def _fallback(job: Job, rows: list[Row], folder: Path) -> fonts.Fallback | None:
+    """A font for the characters the built-in CJK font lacks, if the document has any."""
+    text = "".join(f"{row.zh}{row.en}{row.note}" for row in rows) + job.options.title
+    missing = fonts.uncovered(text)
+    return fonts.build_fallback(missing, folder, job.code("zh")) if missing else None
 
 
 def _worker_count(n_rows: int) -> int:
@@ -86,7 +96,8 @@ def _slices(rows: list[Row], count: int) -> list[list[Row]]:
 
 
 def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], folder: str,
-                  tag: str, opening: bool) -> tuple[str, int]:
+                  tag: str, opening: bool,
+                  fallback: fonts.Fallback | None = None) -> tuple[str, int]:
     """Lay out one run of rows as one PDF with subset fonts: (its path, its page count).
 
     Runs in a worker process when parallel, so the costly font subsetting is shared out
@@ -95,7 +106,7 @@ def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], fol
     job = Job(bitext=Bitext(), options=options, codes=codes)
     parts = _Parts(Path(folder), tag)
     try:
-        _lay_out(job, rows, parts, opening=opening)
+        _lay_out(job, rows, parts, opening=opening, fallback=fallback)
     finally:
         parts.close()
     doc = pymupdf.open(parts.paths[0])
@@ -195,14 +206,15 @@ def _css(job: Job) -> str:
             f"td.text {{ width: {text - 2 * PADDING:.1f}pt; }}\n")
 
 
-def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool) -> None:
+def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool,
+             fallback: fonts.Fallback | None = None) -> None:
     body = BODY
     css = _css(job)
     header = _header_story(job, css)
     device = parts.new_page()
     top = body.y0 if opening else _draw_header(header, device, body)
     for chunk_html in _chunks(job, rows, opening=opening):
-        story = pymupdf.Story(chunk_html, user_css=css)
+        story = _story(chunk_html, css, fallback)
         while True:
             more, filled = story.place(pymupdf.Rect(body.x0, top, body.x1, body.y1))
             story.draw(device)
@@ -211,6 +223,21 @@ def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool) -> None
                 break
             device = parts.new_page()
             top = _draw_header(header, device, body)
+
+
+def _story(chunk_html: str, css: str, fallback: fonts.Fallback | None) -> pymupdf.Story:
+    """A chunk's story; runs of characters the built-in font lacks get the fallback font.
+
+    Only chunks that use it load it, so a document with one rare character pays once.
+    Wrapping is safe on the finished HTML: the characters are CJK, the markup ASCII.
+    """
+    if fallback is not None:
+        pattern = re.compile(f"[{re.escape(fallback.chars)}]+")
+        wrapped = pattern.sub(lambda m: f'<span class="fb">{m.group(0)}</span>', chunk_html)
+        if wrapped != chunk_html:
+            return pymupdf.Story(wrapped, user_css=css + fallback.css,
+                                 archive=pymupdf.Archive(fallback.folder))
+    return pymupdf.Story(chunk_html, user_css=css)
 
 
 def _header_story(job: Job, css: str) -> pymupdf.Story | None:
