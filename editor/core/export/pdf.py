@@ -1,13 +1,18 @@
 """PDF: the bilingual text side by side (columns) or alternating paragraphs, with PyMuPDF.
 
-Layout is MuPDF's HTML engine (``pymupdf.Story``); Chinese falls back to the CJK font
-built into PyMuPDF (Droid Sans Fallback), which is embedded and subset at the end, so
-the file opens everywhere and stays small. A Story's layout time grows with its length
-squared, so the text is laid out in chunks of :data:`CHUNK` links, each chunk continuing
-where the previous one stopped on the page. The column labels are repeated at the top
-of every page; page numbers ("3 / 120") are stamped once the page count is known.
+Layout is MuPDF's HTML engine (``pymupdf.Story``). Chinese is set in the CJK font built
+into PyMuPDF (Droid Sans Fallback); characters it lacks (HKSCS, Ext. A/B) get a subset
+of an installed font (:mod:`editor.core.export.fonts`). Fonts are embedded and subset.
 
-PyMuPDF is not thread-safe: call this from one thread (or a worker process).
+Three things keep a 50,000-link export linear: a Story's layout time grows with its
+length squared, so text goes in chunks of :data:`CHUNK` links, each continuing where the
+previous one stopped; MuPDF's writer slows down with every page it holds, so pages go to
+part files of :data:`PART_PAGES`; long documents are laid out by one worker process per
+CPU (each slice starts on a new page). The column labels repeat at the top of every
+page; page numbers ("3 / 120") are stamped once the parts are joined.
+
+PyMuPDF is not thread-safe: call this from one thread (or a worker process). A frozen
+application must call ``multiprocessing.freeze_support()`` for the workers to start.
 """
 
 from __future__ import annotations
