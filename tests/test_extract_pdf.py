@@ -414,7 +414,7 @@ def test_time_limited_child_gives_the_same_result_and_errors(locked):
         run_with_timeout(locked, None, "s0", 60)
     with pytest.raises(ImportCancelled):
         run_with_timeout(SAMPLE, None, "s0", 60, cancel=lambda: True)
-    with pytest.raises(InputError, match="took longer than"):
+    with pytest.raises(InputError, match="made no progress"):
         run_with_timeout(SAMPLE, None, "s0", 0.001)
 
 

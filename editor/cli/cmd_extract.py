@@ -16,8 +16,9 @@ from typing import Any
 from editor.core.extract.api import ImportResult, import_documents
 from editor.core.model import Sentence
 
-#: Seconds one PDF may take before it is treated as hostile/damaged.
-PDF_TIME_LIMIT = 600.0
+#: Seconds a PDF may go without progress (one page, or one batch of OCR) before it is
+#: treated as hostile or damaged.
+PDF_TIME_LIMIT = 120.0
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

@@ -6,8 +6,8 @@ position). The kind of each file is decided by its content, not its extension, s
 named ``.txt`` is still read as a PDF and a renamed image is refused with a clear
 message. The GUI, ``bitext extract`` and ``bitext align`` all come through here.
 
-With ``timeout`` the PDF work runs in a child process that is killed when it takes
-longer (hostile or damaged files must not hang the caller).
+With ``timeout`` the PDF work runs in a child process that is killed when it goes that
+long without progress (hostile or damaged files must not hang the caller).
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def import_documents(paths: Sequence[str | Path], *, password: str | None = None
     """Import one bilingual document or a pair and segment it into sentences.
 
     ``ocr=False`` skips Tesseract (unreadable text is still reported); ``timeout`` runs
-    each PDF in a child process killed after that many seconds.
+    each PDF in a child process killed when it makes no progress for that many seconds.
 
     Raises :class:`InputError` naming the file for anything that cannot be imported and
     :class:`ImportCancelled` when ``cancel()`` says so.
@@ -244,7 +244,8 @@ def _warn_missing_language(extraction: Extraction) -> None:
 def run_with_timeout(path: Path, password: str | None, source_id: str, timeout: float, *,
                      ocr: bool = True, progress: Progress | None = None,
                      cancel: Cancel | None = None) -> Extraction:
-    """:func:`extract_pdf` in a child process, killed after ``timeout`` seconds.
+    """:func:`extract_pdf` in a child process, killed when it makes no progress for
+    ``timeout`` seconds (a hang on a hostile file; long OCR runs keep reporting).
 
     The child reports progress over a pipe; ``cancel`` is polled a few times a second
     and kills the child when it says so.
@@ -277,8 +278,8 @@ def _wait_for_child(path: Path, receiver: Any, timeout: float, progress: Progres
             raise ImportCancelled(f"{path}: import cancelled")
         left = deadline - time.monotonic()
         if left <= 0:
-            raise InputError(path, f"took longer than {timeout:.0f} s to read; the file may "
-                                   "be damaged")
+            raise InputError(path, f"made no progress for {timeout:.0f} s; the file may be "
+                                   "damaged")
         try:
             if not receiver.poll(min(left, POLL_SECONDS)):
                 continue
@@ -286,6 +287,7 @@ def _wait_for_child(path: Path, receiver: Any, timeout: float, progress: Progres
         except EOFError:
             raise InputError(path, "crashed the PDF reader (damaged file)") from None
         if message[0] == "progress":
+            deadline = time.monotonic() + timeout  # a watchdog: time without progress
             if progress is not None:
                 progress(message[1], message[2])
             continue
