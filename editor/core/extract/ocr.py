@@ -25,7 +25,7 @@ import pymupdf
 import regex
 
 from editor.core.extract.diagnostics import common_han
-from editor.core.extract.pdf_lines import TextLine, tag_languages
+from editor.core.extract.pdf_lines import TextLine, clean_text, tag_languages
 
 log = logging.getLogger(__name__)
 PACKAGES = "tesseract-ocr tesseract-ocr-chi-tra tesseract-ocr-chi-sim"
@@ -224,8 +224,7 @@ def _lines_from_tsv(tsv: str, page: int, scale: float, origin: tuple[float, floa
 
 def _line(words: Iterable[dict[str, str]], page: int, scale: float,
           origin: tuple[float, float], block: int) -> TextLine | None:
-    from editor.core.extract.pdf_lines import clean_text
-
+    """One OCR line: words joined (no space at a CJK seam), box and size in points."""
     boxes, text = [], ""
     for word in words:
         piece = word["text"].strip()
