@@ -57,9 +57,10 @@ class Embedded:
     def __init__(self, texts: Sequence[str], sums: encoder.TokenSums, lang: str,
                  paragraphs: Sequence[int] | None = None) -> None:
         self.size = len(texts)
+        longest = max(s[0] if lang == "zh" else s[1] for s in SHAPES)
         # Half precision: five run lengths of a 40,000-sentence side would take 400 MB
         # in single precision; similarities need no more than three digits.
-        self.runs = [encoder.run_embeddings(sums, k, np.float16) for k in range(1, MAX_RUN + 1)]
+        self.runs = [encoder.run_embeddings(sums, k, np.float16) for k in range(1, longest + 1)]
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
         self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
