@@ -6,7 +6,7 @@ import random
 
 import regex
 from bitext_factory import random_bitext, try_plan
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from editor.core import edits
@@ -50,6 +50,7 @@ def test_random_edit_sequences_keep_invariants_text_and_undo(
     assert bt.snapshot() == start
 
 
+@settings(max_examples=300)
 @given(seed=st.integers(0, 2**32 - 1))
 def test_a_failed_request_leaves_the_bitext_unchanged(seed: int) -> None:
     rng = random.Random(seed)
