@@ -55,6 +55,7 @@ class LinkView(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self._dirty_rows: set[int] = set()
+        self._pending: QPersistentModelIndex | None = None
         self._refit_all = False
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
 
@@ -110,6 +111,23 @@ class LinkView(QTableView):
                 self.resizeRowToContents(row)
             used += self.rowHeight(row)
             row += 1
+        self._show_pending()
+
+    def reveal(self, index: QModelIndex) -> None:
+        """Scroll ``index`` into view now, and again once its row has been measured."""
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._pending = QPersistentModelIndex(index)
+        self._fit_timer.start()
+
+    def _show_pending(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is None or not pending.isValid():
+            return
+        rect = self.visualRect(self.model().index(pending.row(), pending.column()))
+        if not self.viewport().rect().contains(rect):
+            self.scrollTo(self.model().index(pending.row(), pending.column()),
+                          QAbstractItemView.ScrollHint.EnsureVisible)
+            self.fit_visible_rows()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QLabel,
     QMainWindow,
@@ -254,7 +253,7 @@ class MainWindow(QMainWindow):
                  | QItemSelectionModel.SelectionFlag.Rows)
         self.view.selectionModel().setCurrentIndex(index, flags)
         if not self.view.viewport().rect().contains(self.view.visualRect(index)):
-            self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            self.view.reveal(index)
         self._set_focus(row, lang, k)
 
     def selected_rows(self) -> list[int]:
