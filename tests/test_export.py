@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -233,3 +234,18 @@ def test_tsv_reader_accepts_language_code_headers(tmp_path: Path) -> None:
     path = tmp_path / "other.tsv"
     path.write_text("EN-GB\tzh-HK\tStatus\nHello.\t你好。\tconfirmed\n", encoding="utf-8")
     assert _link_texts(read_bitext(path)) == [("你好。", "Hello.", "confirmed")]
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions only")
+def test_export_gets_usual_permissions_not_private_ones(tmp_path: Path) -> None:
+    """A colleague on a shared drive can open the export (mkstemp alone gives 0600)."""
+    out = tmp_path / "shared.tsv"
+    umask = os.umask(0o022)
+    try:
+        export_bitext(sample_bitext(), out, "tsv")
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        export_bitext(sample_bitext(), out, "tsv")
+        assert out.stat().st_mode & 0o777 == 0o640  # an existing file keeps its mode
+    finally:
+        os.umask(umask)

@@ -25,6 +25,7 @@ def atomic_writer(path: str | Path, mode: str = "w", *, encoding: str | None = "
     binary = "b" in mode
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                     dir=target.parent if str(target.parent) else ".")
+    _set_mode(fd, target)
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as handle:
@@ -37,6 +38,24 @@ def atomic_writer(path: str | Path, mode: str = "w", *, encoding: str | None = "
             os.unlink(tmp_name)
         raise
     _fsync_dir(target.parent)
+
+
+def _set_mode(fd: int, target: Path) -> None:
+    """Give the new file the old file's permissions, or the usual ones for a new file.
+
+    ``mkstemp`` creates files readable by their owner only (0600); an exported document
+    or project would otherwise stay private to its author on a shared drive.
+    """
+    if not hasattr(os, "fchmod"):  # Windows: permissions are not POSIX modes
+        return
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    with contextlib.suppress(OSError):
+        os.fchmod(fd, mode)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> None:
