@@ -17,6 +17,7 @@ from editor.core.export.common import clean
 from editor.core.export.delimited import neutralise, restore
 from editor.core.export.options import is_traditional, resolve_codes
 from editor.core.export.text import paired_paths
+from editor.core.model import Source
 
 OPTS = ExportOptions(zh_code="zh-Hant-HK", en_code="en-GB")
 
@@ -184,6 +185,12 @@ def test_language_codes_detected_from_script() -> None:
     codes = resolve_codes(sample_bitext(), ExportOptions())
     assert (codes.zh, codes.en) == ("zh-TW", "en-US")
     assert resolve_codes(sample_bitext(), OPTS).zh == "zh-Hant-HK"
+    recorded = sample_bitext()
+    recorded.sources = [Source(id="s0", path="a.pdf", languages=("zh", "en"))]
+    assert resolve_codes(recorded, ExportOptions()).zh == "zh-TW"  # bare "zh" says too little
+    recorded.sources = [Source(id="s0", path="a.tmx", languages=("zh-HK", "en-GB"))]
+    codes = resolve_codes(recorded, ExportOptions())
+    assert (codes.zh, codes.en) == ("zh-HK", "en-GB")
 
 
 def test_unknown_format_is_an_export_error(tmp_path: Path) -> None:

@@ -101,8 +101,13 @@ def _zh_sample(bitext: Bitext) -> str:
 
 
 def _first_with_prefix(codes: list[str], prefixes: tuple[str, ...]) -> str | None:
+    """The first recorded code of the language that says more than the language.
+
+    Importers record bare ``zh`` / ``en``; only a code with a region or script (a TMX's
+    ``zh-HK``) is worth more than what detection finds.
+    """
     for code in codes:
-        head = code.replace("_", "-").split("-")[0].lower()
-        if head in prefixes:
+        parts = code.replace("_", "-").split("-")
+        if parts[0].lower() in prefixes and len(parts) > 1:
             return code
     return None
