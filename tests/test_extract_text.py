@@ -378,6 +378,16 @@ def test_any_markdown_is_read_without_error(text: str) -> None:
         assert block.text == block.text.strip() and block.text
 
 
+def test_hostile_markup_is_read_whole(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<div>" * 5000 + "深層文字。" + "<b>" * 5000 + "bold", encoding="utf-8")
+    assert [p.text for p in extract_text(deep).paragraphs] == ["深層文字。bold"]
+    stars = tmp_path / "stars.md"
+    stars.write_text("**a " * 5000 + "`*T`", encoding="utf-8")
+    (paragraph,) = extract_text(stars).paragraphs
+    assert paragraph.text == "a " * 5000 + "*T"
+
+
 def test_old_word_files_are_named_as_such(tmp_path: Path) -> None:
     path = tmp_path / "old.docx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))

@@ -34,16 +34,16 @@ class RawBlock:
 
 def join_lines(lines: Iterable[str]) -> str:
     """Re-join wrapped lines: no space between two CJK characters, one space otherwise."""
-    out = ""
+    parts: list[str] = []
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if out and not (_cjk_at(out.rstrip(_SHARED_PUNCT + ",.;:!?")[-1:])
-                        and _cjk_at(line.lstrip(_SHARED_PUNCT)[:1])):
-            out += " "
-        out += line
-    return out
+        if parts and not (_cjk_at(parts[-1].rstrip(_SHARED_PUNCT + ",.;:!?")[-1:])
+                          and _cjk_at(line.lstrip(_SHARED_PUNCT)[:1])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def _cjk_at(ch: str) -> bool:

@@ -9,6 +9,7 @@ child; a ``lang`` span inside running text (a quoted character) stays in its par
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -46,16 +47,26 @@ PAGE_TAGS = frozenset({"html", "body"})  # a lang here is a weak, page-wide hint
 class _Element:
     tag: str
     lang: str | None  # its own lang attribute
+    context: tuple[str | None, bool] = (None, False)  # nearest lang, and is it strong?
     runs: list[tuple[str | None, str]] = field(default_factory=list)  # (child lang, text)
 
 
+ROOT = "#root"  # an implicit block around everything, so text outside any tag is kept
+
+
 class _BlockParser(HTMLParser):
-    """Collects (text, lang, strong) paragraphs as blocks close."""
+    """Collects (text, lang, strong) paragraphs as blocks close.
+
+    Every step is constant time in the nesting depth (open elements are counted by
+    name, each element remembers its inherited language), so deeply nested or broken
+    pages are read in linear time.
+    """
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[RawBlock] = []
-        self._stack: list[_Element] = []
+        self._stack: list[_Element] = [_Element(ROOT, None)]
+        self._open: Counter[str] = Counter({ROOT: 1})
         self._skip_tag: str | None = None  # inside this skipped element …
         self._skip_depth = 0  # … nested this deep in elements of the same name
 
@@ -73,22 +84,37 @@ class _BlockParser(HTMLParser):
         if tag in SKIP_TAGS or _hidden(attrs):
             self._skip_tag, self._skip_depth = tag, 1
             return
-        lang = dict(attrs).get("lang") or dict(attrs).get("xml:lang")
         if tag in BLOCK_TAGS:
             self._close_implied(tag)
             self._close_runs()
-        self._stack.append(_Element(tag, lang.strip().lower() if lang else None))
+        self._push(tag, dict(attrs))
+
+    def _push(self, tag: str, attrs: dict[str, str | None]) -> None:
+        raw = attrs.get("lang") or attrs.get("xml:lang")
+        lang = raw.strip().lower() if raw and raw.strip() else None
+        context = (lang, tag not in PAGE_TAGS) if lang else self._stack[-1].context
+        self._stack.append(_Element(tag, lang, context))
+        self._open[tag] += 1
+
+    def _pop(self) -> _Element:
+        element = self._stack.pop()
+        self._open[element.tag] -= 1
+        return element
 
     def handle_endtag(self, tag: str) -> None:
         if tag in VOID_TAGS:
             return
         if self._skip_tag is not None and self._end_of_skipped(tag):
             return
-        if not any(el.tag == tag for el in self._stack):
+        if tag == ROOT or not self._open[tag]:
             return  # stray end tag
+        self._end(tag)
+
+    def _end(self, tag: str) -> None:
+        """Close open elements down to and including the innermost ``tag``."""
         while self._stack:
-            element = self._stack.pop()
-            if element.tag in BLOCK_TAGS:
+            element = self._pop()
+            if element.tag in BLOCK_TAGS or element.tag == ROOT:
                 self._emit(element)
             elif self._stack:
                 self._stack[-1].runs.extend(self._tagged(element))
@@ -107,7 +133,7 @@ class _BlockParser(HTMLParser):
             if not self._skip_depth:
                 self._skip_tag = None
             return True
-        if any(el.tag == tag for el in self._stack):
+        if self._open[tag]:
             self._skip_tag, self._skip_depth = None, 0
             return False  # the enclosing element ends as usual
         return True
@@ -119,13 +145,11 @@ class _BlockParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._skip_tag, self._skip_depth = None, 0  # an element skipped to the end
-        while self._stack:
-            self.handle_endtag(self._stack[-1].tag)
+        self._end(ROOT)
 
     # -- text -----------------------------------------------------------------------------
     def _text(self, data: str) -> None:
-        if self._stack:
-            self._stack[-1].runs.append((None, data))
+        self._stack[-1].runs.append((None, data))
 
     @staticmethod
     def _tagged(element: _Element) -> list[tuple[str | None, str]]:
@@ -136,44 +160,37 @@ class _BlockParser(HTMLParser):
 
     def _close_implied(self, tag: str) -> None:
         """End the elements HTML ends implicitly: an open <p>, a previous <li>, <td> …"""
-        if any(el.tag == "p" for el in self._stack):
-            self.handle_endtag("p")
+        if self._open["p"]:
+            self._end("p")
         closes, scope = IMPLIED_END.get(tag, ((), ()))
+        if not any(self._open[name] for name in closes):
+            return
         for element in reversed(self._stack):
             if element.tag in scope:
                 break
             if element.tag in closes:
-                self.handle_endtag(element.tag)
+                self._end(element.tag)
                 break
 
     def _close_runs(self) -> None:
         """A block starts inside an open block: what came before is a paragraph."""
-        while self._stack and self._stack[-1].tag not in BLOCK_TAGS:
-            inline = self._stack.pop()  # <a><div>…: the inline text joins its block
-            if self._stack:
-                self._stack[-1].runs.extend(self._tagged(inline))
-        block = self._stack[-1] if self._stack else None
-        if block is not None and block.runs:
-            self._emit(_Element(block.tag, block.lang, block.runs))
+        while self._stack[-1].tag not in BLOCK_TAGS and self._stack[-1].tag != ROOT:
+            inline = self._pop()  # <a><div>…: the inline text joins its block
+            self._stack[-1].runs.extend(self._tagged(inline))
+        block = self._stack[-1]
+        if block.runs:
+            self._emit(_Element(block.tag, block.lang, block.context, block.runs))
             block.runs = []
 
     def _emit(self, element: _Element) -> None:
-        context = self._context_lang(element)
         tagged = [(lang, text) for lang, text in element.runs if text.strip()]
         if tagged and all(lang is not None for lang, _ in tagged):
             for lang, text in _group(tagged):
                 self._add(text, lang, strong=True)
         else:
             text = "".join(text for _, text in element.runs)
-            self._add(text, context[0], strong=context[1])
+            self._add(text, element.context[0], strong=element.context[1])
         element.runs = []
-
-    def _context_lang(self, element: _Element) -> tuple[str | None, bool]:
-        """The nearest lang: strong unless it comes only from <html> or <body>."""
-        for el in (element, *reversed(self._stack)):
-            if el.lang:
-                return el.lang, el.tag not in PAGE_TAGS
-        return None, False
 
     def _add(self, text: str, lang: str | None, *, strong: bool) -> None:
         cleaned = clean_inline(join_lines(text.split("\n")))  # no space between CJK lines

@@ -26,12 +26,18 @@ _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _INDENTED = regex.compile(r"^(?: {4}|\t)")
 
-_IMAGE = regex.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = regex.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
+# Inline spans are bounded (no link, image, tag or code span is longer than this), so a
+# paragraph full of unmatched "[a](" or "`" is read in linear time, not quadratic.
+_SPAN = 400
+_IMAGE = regex.compile(rf"!\[([^\]]{{0,{_SPAN}}})\]\([^)]{{0,{_SPAN}}}\)")
+_LINK = regex.compile(rf"\[([^\]]{{1,{_SPAN}}})\](?:\([^)]{{0,{_SPAN}}}\)|\[[^\]]{{0,{_SPAN}}}\])")
 _AUTOLINK = regex.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
-_TAG = regex.compile(r"</?[A-Za-z][^>]*>")
-_CODE_SPAN = regex.compile(r"(`+)(.+?)\1")
-_EMPHASIS = regex.compile(r"(\*\*|__|\*|(?<![\w\\])_)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+_TAG = regex.compile(rf"</?[A-Za-z][^<>]{{0,{_SPAN}}}>")
+_CODE_SPAN = regex.compile(rf"(`+)(.{{1,{_SPAN}}}?)\1")
+# Emphasis markers open a word ("**bold", "_it") or close one ("bold**", "it_"); a
+# marker inside a word (snake_case, 2*3) or between spaces (a * b) is text.
+_EMPHASIS_OPEN = regex.compile(r"(?<![^\s(\[\"'“‘])(?:\*{1,3}|_{1,3})(?=[^\s*_])")
+_EMPHASIS_CLOSE = regex.compile(r"(?<=[^\s*_\\])(?:\*{1,3}|_{1,3})(?![\w*])")
 _ESCAPE = regex.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
 
@@ -44,14 +50,27 @@ def markdown_blocks(text: str) -> list[RawBlock]:
 
 
 def inline_text(text: str) -> str:
-    """The readable text of one paragraph of inline Markdown."""
+    """The readable text of one paragraph of inline Markdown.
+
+    Code spans keep their content as written ("`*T`" stays "*T"); elsewhere tags,
+    emphasis markers and escapes are removed.
+    """
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _CODE_SPAN.sub(lambda m: m.group(2).strip(), text)
+    parts, pos = [], 0
+    for code in _CODE_SPAN.finditer(text):
+        parts += [_prose(text[pos:code.start()]), code.group(2).strip()]
+        pos = code.end()
+    parts.append(_prose(text[pos:]))
+    return "".join(parts)
+
+
+def _prose(text: str) -> str:
+    """Inline text outside code: HTML tags, emphasis markers and escapes removed."""
     text = _TAG.sub("", text)
-    for _ in range(2):  # nested emphasis: ***x***
-        text = _EMPHASIS.sub(r"\2", text)
+    text = _EMPHASIS_OPEN.sub("", text)
+    text = _EMPHASIS_CLOSE.sub("", text)
     return _ESCAPE.sub(r"\1", text)
 
 
