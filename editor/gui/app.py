@@ -116,6 +116,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="start empty instead of opening the bundled sample")
     parser.add_argument("--quit-after", type=int, metavar="MS", default=0,
                         help="quit on its own after MS milliseconds (smoke tests)")
+    parser.add_argument("--smoke-test", metavar="OUT", default=None,
+                        help="import and align the sample, export it into OUT, quit "
+                             "(status 0 when everything worked; for checking a build)")
     return parser.parse_args(list(argv))
 
 
@@ -151,7 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow()
     _windows.append(window)
     window.show()
-    QTimer.singleShot(0, lambda: start_document(window, args))
+    if args.smoke_test:
+        from editor.gui import smoke
+
+        keep = smoke.run(window, args.smoke_test)  # noqa: F841 - alive until exit
+    else:
+        QTimer.singleShot(0, lambda: start_document(window, args))
     if args.quit_after:
         QTimer.singleShot(args.quit_after, window.close)
     code = app.exec()

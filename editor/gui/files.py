@@ -55,7 +55,6 @@ class Files:
         self.name = ""
         self.source_paths: dict[str, Path | None] = {}
         self.job: Job | None = None
-        self._hits: dict[tuple[str, int], list[tuple[RectTuple, str]]] = {}
         self.recovery_file = data_dir("recovery") / f"session-{id(self):x}{SUFFIX}"
         self._saved_index = -1
         self.autosave = QTimer(window)
@@ -70,7 +69,6 @@ class Files:
         self.path = path
         self.name = name
         self.source_paths = dict(source_paths)
-        self._hits.clear()
         self._saved_index = -1
         self.w.update_title()
 
@@ -101,14 +99,12 @@ class Files:
         return best[1] if best else None
 
     def _page_rects(self, path: str, page: int) -> list[tuple[RectTuple, str]]:
-        key = (path, page)
+        """Every sentence rectangle on one page (one pass over the sentences per click)."""
         bt = self.w.session.bitext
         ids = {sid for sid, p in self.source_paths.items() if p is not None and str(p) == path}
-        rects = [(r, s.id) for s in bt.sentences.values()
-                 if s.provenance is not None and s.provenance.source in ids
-                 and s.provenance.page == page for r in s.provenance.rects]
-        self._hits[key] = rects
-        return rects
+        return [(r, s.id) for s in bt.sentences.values()
+                if s.provenance is not None and s.provenance.source in ids
+                and s.provenance.page == page for r in s.provenance.rects]
 
     # -- opening --------------------------------------------------------------------------
     def open_dialog(self) -> None:
