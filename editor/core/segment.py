@@ -183,11 +183,24 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
         while stop > m.start() and text[stop - 1] in _TRAILING_URL_PUNCT:
             stop -= 1
         spans.append((m.start(), stop))
-    return spans
+    return _merged(spans)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, disjoint spans covering the same positions (a URL may hold an e-mail)."""
+    out: list[tuple[int, int]] = []
+    for start, stop in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], stop))
+        else:
+            out.append((start, stop))
+    return out
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    k = bisect.bisect_right(spans, pos, key=lambda span: span[0])  # starts <= pos
+    return k > 0 and pos < spans[k - 1][1]
 
 
 def _next_visible(text: str, pos: int) -> str:
