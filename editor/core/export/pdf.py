@@ -23,7 +23,7 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import pymupdf
@@ -32,7 +32,8 @@ from editor.core.atomic import atomic_writer
 from editor.core.model import Bitext
 
 from . import fonts
-from .common import Job, Row
+from .common import Job, Progress, Row
+from .common import rows as collect_rows
 from .options import ExportOptions, LangCodes
 
 CHUNK = 30
@@ -68,19 +69,31 @@ def write(job: Job, path: Path) -> None:
 
 def render(job: Job) -> bytes:
     """The finished PDF: laid out in parts (in parallel when long), numbered, joined."""
-    rows = job.rows()
+    rows = collect_rows(job.bitext, job.options)  # fast; progress follows the layout
     slices = _slices(rows, _worker_count(len(rows)))
     with tempfile.TemporaryDirectory(prefix="bitext-pdf-") as folder:
         fallback = _fallback(job, rows, Path(folder))
         tasks = [(job.options, job.codes, part, folder, f"{k:02d}", k == 0, fallback)
                  for k, part in enumerate(slices)]
         if len(tasks) == 1:
-            results = [lay_out_slice(*tasks[0])]
+            results = [lay_out_slice(*tasks[0], progress=job.progress)]
         else:
-            context = multiprocessing.get_context("spawn")  # PyMuPDF: processes, not threads
-            with ProcessPoolExecutor(len(tasks), mp_context=context) as pool:
-                results = list(pool.map(lay_out_slice, *zip(*tasks, strict=True)))
+            results = _in_workers(tasks, job.progress, len(rows))
         return _finish(job, results)
+
+
+def _in_workers(tasks: list[tuple], progress: Progress | None,
+                total: int) -> list[tuple[str, int]]:
+    """Each slice in its own process; progress advances as slices finish."""
+    context = multiprocessing.get_context("spawn")  # PyMuPDF: processes, not threads
+    with ProcessPoolExecutor(len(tasks), mp_context=context) as pool:
+        futures = [pool.submit(lay_out_slice, *task) for task in tasks]
+        done = 0
+        for future in as_completed(futures):
+            done += len(tasks[futures.index(future)][2])
+            if progress is not None:
+                progress(done, total)
+        return [future.result() for future in futures]
 
 
 def _fallback(job: Job, rows: list[Row], folder: Path) -> fonts.Fallback | None:
@@ -102,13 +115,14 @@ def _slices(rows: list[Row], count: int) -> list[list[Row]]:
 
 def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], folder: str,
                   tag: str, opening: bool,
-                  fallback: fonts.Fallback | None = None) -> tuple[str, int]:
+                  fallback: fonts.Fallback | None = None,
+                  progress: Progress | None = None) -> tuple[str, int]:
     """Lay out one run of rows as one PDF with subset fonts: (its path, its page count).
 
     Runs in a worker process when parallel, so the costly font subsetting is shared out
     too. A slice after the first starts on a fresh page (the page before may end short).
     """
-    job = Job(bitext=Bitext(), options=options, codes=codes)
+    job = Job(bitext=Bitext(), options=options, codes=codes, progress=progress)
     parts = _Parts(Path(folder), tag)
     try:
         _lay_out(job, rows, parts, opening=opening, fallback=fallback)
@@ -218,7 +232,9 @@ def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool,
     header = _header_story(job, css)
     device = parts.new_page()
     top = body.y0 if opening else _draw_header(header, device, body)
-    for chunk_html in _chunks(job, rows, opening=opening):
+    for index, chunk_html in enumerate(_chunks(job, rows, opening=opening)):
+        if job.progress is not None:
+            job.progress(min(index * CHUNK, len(rows)), len(rows))
         story = _story(chunk_html, css, fallback)
         while True:
             more, filled = story.place(pymupdf.Rect(body.x0, top, body.x1, body.y1))
@@ -228,6 +244,8 @@ def _lay_out(job: Job, rows: list[Row], parts: _Parts, *, opening: bool,
                 break
             device = parts.new_page()
             top = _draw_header(header, device, body)
+    if job.progress is not None:
+        job.progress(len(rows), len(rows))
 
 
 def _story(chunk_html: str, css: str, fallback: fonts.Fallback | None) -> pymupdf.Story:
