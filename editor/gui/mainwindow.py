@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
             "find_next": self.findbar.find_next,
             "find_previous": lambda: self.findbar.find_next(backwards=True),
             "replace_all": self.findbar.replace_all, "goto": self._goto,
+            "next_sentence": lambda: self.step_sentence(1),
+            "previous_sentence": lambda: self.step_sentence(-1),
             "merge": fx.merge, "split_link": fx.split_link, "shift_up": fx.shift_up,
             "shift_down": fx.shift_down, "insert_empty": fx.insert_empty,
             "delete_empty": fx.delete_empty, "split_sentence": fx.split_sentence,
@@ -327,6 +329,26 @@ class MainWindow(QMainWindow):
             delegate = self.delegates["zh" if editor.objectName() == "editor_zh" else "en"]
             delegate.commitData.emit(editor)
             delegate.closeEditor.emit(editor, SideDelegate.EndEditHint.NoHint)
+
+    def step_sentence(self, step: int) -> None:
+        """Move the focus one sentence on the current side, crossing into the next link
+        (or the previous one) at the ends, so every sentence is reachable by keyboard."""
+        if self.focus is None:
+            return
+        self.finish_editing()
+        row, lang, k = self.focus
+        links = self.session.bitext.links
+        k += step
+        while not 0 <= k < len(links[row].side(lang)):
+            row += step
+            if not 0 <= row < len(links):
+                return
+            k = 0 if step > 0 else len(links[row].side(lang)) - 1
+        index = self.proxy.mapFromSource(self.session.model.index(row, LANG_COLUMN[lang]))
+        if row != self.focus[0] or not index.isValid():
+            self.select_row(row, lang, k)
+        else:
+            self._set_focus(row, lang, k)
 
     def _undo(self, undo: bool) -> None:
         self.finish_editing()

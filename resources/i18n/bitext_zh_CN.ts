@@ -471,6 +471,18 @@
       <translation>转到链接(&amp;G)…</translation>
     </message>
     <message>
+      <source>Next Sen&amp;tence</source>
+      <translation>下一句(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Move to the next sentence of this side (inside a link first)</source>
+      <translation>移到这一侧的下一句（先在链接内移动）</translation>
+    </message>
+    <message>
+      <source>Previous Sent&amp;ence</source>
+      <translation>上一句(&amp;E)</translation>
+    </message>
+    <message>
       <source>&amp;Merge with Next Link</source>
       <translation>与下一链接合并(&amp;M)</translation>
     </message>

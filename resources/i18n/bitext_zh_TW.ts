@@ -471,6 +471,18 @@
       <translation>轉到連結(&amp;G)…</translation>
     </message>
     <message>
+      <source>Next Sen&amp;tence</source>
+      <translation>下一句(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Move to the next sentence of this side (inside a link first)</source>
+      <translation>移到這一側的下一句（先在連結內移動）</translation>
+    </message>
+    <message>
+      <source>Previous Sent&amp;ence</source>
+      <translation>上一句(&amp;E)</translation>
+    </message>
+    <message>
       <source>&amp;Merge with Next Link</source>
       <translation>與下一連結合併(&amp;M)</translation>
     </message>

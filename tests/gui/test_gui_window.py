@@ -299,3 +299,18 @@ def test_shortcuts_dialog_changes_and_refuses_clashes(qtbot, monkeypatch):
         assert window.action_map["merge"].shortcut().toString() == "Ctrl+Alt+M"
         assert settings.get("shortcuts") == {"merge": "Ctrl+Alt+M"}
         settings.put("shortcuts", {})
+
+
+def test_sentences_inside_a_link_are_reachable_by_keyboard(qtbot):
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.select_row(1, "en")
+        press(window, "Ctrl+M")  # link 2 now holds two sentences per side
+        press(window, "Alt+Down")
+        assert window.focus == (1, "en", 1)
+        press(window, "Alt+Up")
+        assert window.focus == (1, "en", 0)
+        press(window, "Ctrl+Shift+M")  # split after the first sentence
+        assert [link.shape for link in window.session.bitext.links] == ["1-1"] * 4
+        press(window, "Alt+Down")
+        press(window, "Alt+Down")
+        assert window.focus == (3, "en", 0)
