@@ -17,6 +17,8 @@ from editor.core.export import format_for_path as _format_for_path
 from editor.core.export.text import paired_paths
 from editor.core.model import Bitext
 
+PROGRESS_FROM = 5000  # links: smaller exports finish before a percentage is worth reading
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     formats = ", ".join(FORMATS)
@@ -75,6 +77,11 @@ def options_from_args(args: argparse.Namespace) -> ExportOptions:
         text_side=args.text_side)
 
 
+def _show_progress(done: int, total: int) -> None:
+    """``exporting… 42%`` on one terminal line (only when stderr is a terminal)."""
+    print(f"\rexporting… {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
 def load_bitext(path: str | Path) -> Bitext:
     """A project file, or a memory/table read as one."""
     if Path(path).suffix.lower() in READABLE:
@@ -91,7 +98,10 @@ def run(args: argparse.Namespace) -> int:
                                        f"use -f ({', '.join(FORMATS)})")
     bitext = load_bitext(args.project)
     options = options_from_args(args)
-    export_bitext(bitext, args.output, fmt, options)
+    show = not args.quiet and sys.stderr.isatty() and len(bitext.links) >= PROGRESS_FROM
+    export_bitext(bitext, args.output, fmt, options, progress=_show_progress if show else None)
+    if show:
+        print(file=sys.stderr)
     if not args.quiet:
         written = ([str(p) for p in paired_paths(args.output).values()]
                    if fmt == "txt" and options.text_side == "both" else [args.output])
