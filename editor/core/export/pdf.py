@@ -29,6 +29,7 @@ from pathlib import Path
 import pymupdf
 
 from editor.core.atomic import atomic_writer
+from editor.core.errors import ExportError
 from editor.core.model import Bitext
 
 from . import fonts
@@ -62,7 +63,10 @@ p.zh { margin: 0 0 2pt 0; }
 
 
 def write(job: Job, path: Path) -> None:
-    data = render(job)
+    try:
+        data = render(job)
+    except pymupdf.mupdf.FzErrorBase as exc:  # not a RuntimeError: name it here
+        raise ExportError(path, f"PDF layout failed ({exc})") from exc
     with atomic_writer(path, "wb") as out:
         out.write(data)
 
