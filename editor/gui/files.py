@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from editor.core.errors import BitextError, InputError
-from editor.core.model import Bitext, RectTuple
+from editor.core.model import Bitext
 from editor.core.project import SUFFIX, load_project, save_project
 from editor.gui import dialogs, settings
 from editor.gui.bundle import BUNDLE_SUFFIX, save_bundle, unpack_bundle
@@ -86,25 +86,6 @@ class Files:
             return None, label, _tr("{name} is not a PDF, so there is no page to show.").format(
                 name=label)
         return str(path), label, ""
-
-    def sentence_at(self, path: str, page: int, x: float, y: float) -> str | None:
-        """The sentence whose rectangle on that page contains the point (PDF points)."""
-        candidates = self._page_rects(path, page)
-        best: tuple[float, str] | None = None
-        for (x0, y0, x1, y1), sid in candidates:
-            if x0 - 1 <= x <= x1 + 1 and y0 - 1 <= y <= y1 + 1:
-                area = (x1 - x0) * (y1 - y0)
-                if best is None or area < best[0]:
-                    best = (area, sid)
-        return best[1] if best else None
-
-    def _page_rects(self, path: str, page: int) -> list[tuple[RectTuple, str]]:
-        """Every sentence rectangle on one page (one pass over the sentences per click)."""
-        bt = self.w.session.bitext
-        ids = {sid for sid, p in self.source_paths.items() if p is not None and str(p) == path}
-        return [(r, s.id) for s in bt.sentences.values()
-                if s.provenance is not None and s.provenance.source in ids
-                and s.provenance.page == page for r in s.provenance.rects]
 
     # -- opening --------------------------------------------------------------------------
     def open_dialog(self) -> None:

@@ -15,8 +15,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
-    QPointF,
-    QRectF,
     Qt,
     QTimer,
 )
@@ -42,8 +40,9 @@ from editor.gui.findbar import FindBar
 from editor.gui.fixes import Fixes
 from editor.gui.linkmodel import COLUMN_LANG, LANG_COLUMN
 from editor.gui.linkview import LinkView
-from editor.gui.pdfpane import EN_COLOUR, ZH_COLOUR, Highlight, PdfPane
+from editor.gui.pdfpane import PdfPane
 from editor.gui.pdfrender import PdfRenderer
+from editor.gui.pdfsync import PdfSync
 
 log = logging.getLogger(__name__)
 Focus = tuple[int, Lang, int]
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
         self.findbar = FindBar(self)
         self.fixes = Fixes(self)
         self.files = Files(self)
+        self.pdf_sync = PdfSync(self)
         self._build_layout()
         self.action_map = actions_mod.build_actions(self, self._handlers())
         self._build_menus()
@@ -176,7 +176,6 @@ class MainWindow(QMainWindow):
         selection = self.view.selectionModel()
         selection.currentChanged.connect(self._on_current_changed)
         self.view.sentence_clicked.connect(self._on_sentence_clicked)
-        self.pdf.clicked.connect(self._on_pdf_clicked)
         self.pdf.switch_requested.connect(self._switch_document)
         self.proxy.layoutChanged.connect(self.schedule_status)
         self.proxy.modelReset.connect(self.schedule_status)
@@ -399,56 +398,7 @@ class MainWindow(QMainWindow):
         self.update_pdf()
 
     def update_pdf(self) -> None:
-        """Show the focused side's document and page with the link's sentences marked."""
-        if self.focus is None:
-            return
-        row, lang, k = self.focus
-        bt = self.session.bitext
-        link = bt.links[row]
-        shown_lang = other_lang(lang) if self.pdf_other_side else lang
-        ids = link.side(shown_lang) or link.side(other_lang(shown_lang))
-        anchor_k = k if shown_lang == lang and k < len(ids) else 0
-        provenance = bt.sentences[ids[anchor_k]].provenance if ids else None
-        if provenance is None or provenance.source is None:
-            self.pdf.show_document(None, "", _tr("This sentence has no place in a source PDF."))
-            return
-        path, label, problem = self.files.pdf_for(provenance.source)
-        self.pdf.show_document(path, label, problem)
-        if path is None or provenance.page is None:
-            return
-        highlights, focus_rect = self._highlights(link, provenance.source, provenance.page,
-                                                  ids[anchor_k])
-        self.pdf.show_page(provenance.page, highlights, focus_rect)
-
-    def _highlights(self, link: Any, source: str, page: int, focus_sid: str
-                    ) -> tuple[list[Highlight], QRectF | None]:
-        bt = self.session.bitext
-        out: list[Highlight] = []
-        focus_rect: QRectF | None = None
-        for lang, colour in (("zh", ZH_COLOUR), ("en", EN_COLOUR)):
-            for sid in link.side(lang):
-                prov = bt.sentences[sid].provenance
-                if prov is None or prov.source != source or prov.page != page:
-                    continue
-                for x0, y0, x1, y1 in prov.rects:
-                    rect = QRectF(x0, y0, x1 - x0, y1 - y0)
-                    out.append(Highlight(rect, colour, strong=True))
-                    if sid == focus_sid:
-                        focus_rect = rect if focus_rect is None else focus_rect.united(rect)
-        return out, focus_rect
-
-    def _on_pdf_clicked(self, path: str, page: int, point: QPointF) -> None:
-        sid = self.files.sentence_at(path, page, point.x(), point.y())
-        if sid is None:
-            return
-        from editor.core.ops import locate
-
-        row, lang, k = locate(self.session.bitext, sid)
-        keep_other = self.pdf_other_side
-        self.select_row(row, lang if not keep_other else other_lang(lang), k)
-        if keep_other:
-            self.pdf_other_side = True
-            self.update_pdf()
+        self.pdf_sync.show_focus()
 
     # -- status, title, fonts -------------------------------------------------------------
     def say(self, message: str) -> None:
