@@ -96,24 +96,30 @@ def calibration(judged: Sequence[tuple[bool, float]]) -> list[str]:
     return rows
 
 
-def _timed(args: Sequence[str]) -> tuple[float, float, str]:
-    """Wall seconds and peak RSS (MB) of a child process, via ``/usr/bin/time -v``."""
+def _timed(args: Sequence[str]) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds and peak RSS (MB) of a child, via ``/usr/bin/time -v``.
+
+    CPU time (user + system) is shown too because on a shared machine the wall time
+    mostly measures the other work.
+    """
     done = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True,
                           check=False)
     if done.returncode != 0:
-        return float("nan"), float("nan"), done.stderr.strip().splitlines()[0]
+        return float("nan"), float("nan"), float("nan"), done.stderr.strip().splitlines()[0]
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)",
+                                           done.stderr))
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     seconds = float("nan")
     if wall:
         hours = float(wall.group(1) or 0)
         seconds = hours * 3600 + float(wall.group(2)) * 60 + float(wall.group(3))
-    return seconds, int(rss.group(1)) / 1024 if rss else float("nan"), ""
+    return seconds, cpu, int(rss.group(1)) / 1024 if rss else float("nan"), ""
 
 
 def bible(sizes: Sequence[str], modes: Sequence[str]) -> list[str]:
-    rows = ["| text | zh lines | en lines | mode | wall s | peak MB | F1 strict | F1 lax |",
-            "|---|---|---|---|---|---|---|---|"]
+    rows = ["| text | zh lines | en lines | mode | wall s | CPU s | peak MB | F1 strict "
+            "| F1 lax |", "|---|---|---|---|---|---|---|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             zh, en = BIBLE / f"{size}.zh", BIBLE / f"{size}.en"
@@ -122,10 +128,10 @@ def bible(sizes: Sequence[str], modes: Sequence[str]) -> list[str]:
             n_zh, n_en = _lines(zh), _lines(en)
             for mode in modes:
                 out = Path(tmp) / f"{size}-{mode}.ids"
-                seconds, peak, error = _timed([str(BITEXT), "align", "--presegmented",
+                seconds, cpu, peak, error = _timed([str(BITEXT), "align", "--presegmented",
                                                "--mode", mode, str(zh), str(en), "-o", str(out)])
                 f1 = _bible_f1(size, out) if not error else ("", "")
-                rows.append(f"| {size} | {n_zh} | {n_en} | {mode} | {seconds:.1f} | "
+                rows.append(f"| {size} | {n_zh} | {n_en} | {mode} | {seconds:.1f} | {cpu:.1f} | "
                             f"{peak:.0f} | {f1[0]} | {f1[1]} |" + (f" {error}" if error else ""))
                 print(rows[-1], file=sys.stderr, flush=True)
     return rows
