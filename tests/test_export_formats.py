@@ -324,7 +324,8 @@ def test_pdf_parallel_layout_joins_parts_in_order(tmp_path: Path,
 
 def test_pdf_draws_hong_kong_characters_missing_from_builtin_font(tmp_path: Path) -> None:
     """㗎 (Ext. A) and 𨋢 (Ext. B, HKSCS) are not in PyMuPDF's CJK font: a system font
-    cut down to them is embedded, so they are drawn instead of left blank."""
+    cut down to them is embedded, so they are drawn instead of left blank, and the
+    text layer maps them back to the right characters."""
     from editor.core.export import fonts
     from editor.core.model import Bitext, make_sentences
 
@@ -339,7 +340,7 @@ def test_pdf_draws_hong_kong_characters_missing_from_builtin_font(tmp_path: Path
                   ExportOptions(zh_code="zh-HK"))
     with pymupdf.open(out) as pdf:
         page = pdf[0]
-        assert "到九龍塘㗎。" in page.get_text()
+        assert "搭𨋢到九龍塘㗎。" in page.get_text()  # copyable: U+28862 survives
         embedded = [f[3] for f in pdf.get_page_fonts(0)]
     assert any("+" in name and "Droid" not in name and "Nimbus" not in name
                for name in embedded)  # the subset fallback font

@@ -138,6 +138,8 @@ def lay_out_slice(options: ExportOptions, codes: LangCodes, rows: list[Row], fol
             with pymupdf.open(path) as part:
                 doc.insert_pdf(part)
         doc.subset_fonts()
+        if fallback is not None and any(ord(c) > 0xFFFF for c in fallback.chars):
+            fix_to_unicode(doc)
         target = str(Path(folder) / f"slice-{tag}.pdf")
         doc.save(target, garbage=1, deflate=True)
         return target, doc.page_count
@@ -197,6 +199,32 @@ def _finish(job: Job, slices: list[tuple[str, int]]) -> bytes:
         return doc.tobytes(garbage=0, deflate=True)
     finally:
         doc.close()
+
+
+_LONG_HEX = re.compile(rb"<([0-9A-Fa-f]{5,6})>")
+
+
+def fix_to_unicode(doc: pymupdf.Document) -> None:
+    """Write characters beyond U+FFFF in ToUnicode maps as UTF-16 surrogate pairs.
+
+    MuPDF writes ``<20d71>`` for 𠵱, which no reader understands, so copying or
+    searching the PDF would lose the character; ``<D843DD71>`` is what PDF specifies.
+    Source codes are four hex digits (two-byte CIDs), so only destinations are longer.
+    """
+    for xref in range(1, doc.xref_length()):
+        kind, value = doc.xref_get_key(xref, "ToUnicode")
+        if kind != "xref":
+            continue
+        stream_xref = int(value.split()[0])
+        data = doc.xref_stream(stream_xref)
+        fixed = _LONG_HEX.sub(_utf16_hex, data)
+        if fixed != data:
+            doc.update_stream(stream_xref, fixed)
+
+
+def _utf16_hex(match: re.Match[bytes]) -> bytes:
+    text = chr(int(match.group(1), 16)).encode("utf-16-be").hex().upper()
+    return f"<{text}>".encode("ascii")
 
 
 def page_xrefs(doc: pymupdf.Document) -> list[int]:
