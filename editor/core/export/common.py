@@ -1,9 +1,10 @@
 """What every exporter shares: the rows to write, and text made safe for any file.
 
 A *row* is one link as the user sees it: its number in the editor, the joined Chinese
-and English text, status, confidence and note. Exporters write rows; they never walk
-the bitext themselves, so the options (confirmed only, unpaired links, original text)
-mean the same thing in every format.
+and English text, status, confidence and note. Exporters write rows, so the options
+(confirmed only, unpaired links, original text) mean the same thing in every format;
+the plain-text exporter, which needs single sentences and paragraphs, walks the links
+itself through the same :func:`keep` filter.
 
 Sanitising, one rule for every format: each character XML 1.0 forbids (U+0000–U+0008,
 U+000B, U+000C, U+000E–U+001F, lone surrogates, U+FFFE, U+FFFF) becomes U+FFFD, the
