@@ -28,6 +28,10 @@ SHAPES: tuple[Shape, ...] = (
 )
 BLOCK_ROWS = 64
 INVALID = NEG
+#: Most scores kept between passes (float32: 80 MB); longer documents recompute them.
+KEEP_VALUES = 20_000_000
+#: How much wider a block's column window is than its rows' own windows, at most.
+BLOCK_SPREAD = 2
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,10 @@ class BlockScorer:
     def __init__(self, band: Band | None, rows: int, columns: int) -> None:
         self.band, self.rows, self.columns = band, rows, columns
         self._first, self._last, self._lo, self._hi = 0, -1, 0, -1
-        self._cache = np.zeros((0, 0, 0))
+        self._cache = np.zeros((0, 0, 0), dtype=np.float32)
+        #: Blocks kept for the confidence passes (which visit every row again), when
+        #: they fit in :data:`KEEP_VALUES`.
+        self._kept: dict[int, np.ndarray] = {}
 
     def block_scores(self, first: int, last: int, lo: int, hi: int) -> np.ndarray:
         """Scores ``(shape, row, column)`` for rows ``first … last``, columns ``lo … hi``."""
@@ -124,8 +131,17 @@ class BlockScorer:
             lo, hi = int(self.band.lo[first]), int(self.band.hi[last])
         else:
             hi = min(self.columns, hi + BLOCK_ROWS)
-        self._cache = self.block_scores(first, last, lo, hi)
+        kept = self._kept.get(first) if self.band is not None else None
+        if kept is None:
+            kept = self.block_scores(first, last, lo, hi).astype(np.float32)
+            if self.band is not None and self._keeps(len(kept)):
+                self._kept[first] = kept
+        self._cache = kept
         self._first, self._last, self._lo, self._hi = first, last, lo, hi
+
+    def _keeps(self, shapes: int) -> bool:
+        assert self.band is not None
+        return self.band.cells() * BLOCK_SPREAD * shapes <= KEEP_VALUES
 
     def skip_en(self) -> np.ndarray:
         """Score of each 0-1 bead, by column (see :func:`editor.core.align.dp.run`)."""
@@ -146,11 +162,18 @@ class FullScorer(BlockScorer):
         self.zh_hub = [_hub(r, en.runs[0][1:]) for r in zh.runs]
         self.en_hub = [_hub(r, zh.runs[0][1:]) for r in en.runs]
 
-    def features(self, a: int, b: int, rows: slice, cols: slice) -> tuple[np.ndarray, ...]:
+    def features(self, a: int, b: int, rows: slice, cols: slice,
+                 vectors: tuple[list[np.ndarray], list[np.ndarray]] | None = None
+                 ) -> tuple[np.ndarray, ...]:
         """Margin similarity, squared log length ratio, punctuation mismatch and
-        paragraph crossing of beads ``(a, b)`` ending in ``rows × cols``."""
-        sims = (self.zh.runs[a - 1][rows].astype(np.float32)
-                @ self.en.runs[b - 1][cols].astype(np.float32).T)
+        paragraph crossing of beads ``(a, b)`` ending in ``rows × cols``.
+
+        ``vectors`` are the block's run embeddings in single precision, if converted.
+        """
+        if vectors is None:
+            vectors = ([r[rows].astype(np.float32) for r in self.zh.runs],
+                       [r[cols].astype(np.float32) for r in self.en.runs])
+        sims = vectors[0][a - 1] @ vectors[1][b - 1].T
         margin = sims - 0.5 * (self.zh_hub[a - 1][rows][:, None] + self.en_hub[b - 1][cols])
         dev = np.log((self.en.run_len[b - 1][cols][None, :] + 10.0)
                      / (self.zh_len[a - 1][rows][:, None] + 10.0))
@@ -172,10 +195,12 @@ class FullScorer(BlockScorer):
         i = np.arange(first, last + 1)[:, None]
         j = np.arange(lo, hi + 1)[None, :]
         out = np.empty((len(self.shapes), last - first + 1, hi - lo + 1))
+        vectors = ([r[rows].astype(np.float32) for r in self.zh.runs],
+                   [r[cols].astype(np.float32) for r in self.en.runs])
         for k, (a, b) in enumerate(self.shapes):
             if b == 0:
                 out[k] = self.params.skip
             else:
-                out[k] = self.combine(a, b, *self.features(a, b, rows, cols))
+                out[k] = self.combine(a, b, *self.features(a, b, rows, cols, vectors))
             out[k][(i < a) | (j < b)] = INVALID
         return out
