@@ -33,7 +33,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "align", help="align a Chinese and an English document",
         description="Align ZH and EN (PDF, DOCX, TXT, HTML; or one bilingual PDF alone) "
-                    "and write a project, TMX, TSV or bead ids.")
+                    "and write a project, TMX, TSV or bead ids.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="formats by extension: .bitext project, .tmx, .tsv, .ids/.align bead ids\n"
+               "  (one [zh…]:[en…] line per link, zero-based, Chinese first).\n"
+               "--presegmented keeps every line, blank ones too (aligned alone as 1-0/0-1),\n"
+               "  so the numbering is the files' line numbering.\n"
+               "--job FILE: one ZH<TAB>EN<TAB>OUT per line, paths relative to FILE's folder,\n"
+               "  '#' comments; models load once; exit status 2 if any line failed.")
     parser.add_argument("inputs", nargs="*", metavar="ZH EN",
                         help="the Chinese then the English document, or one bilingual PDF")
     parser.add_argument("-o", "--output", help="output file")
