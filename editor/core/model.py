@@ -185,10 +185,18 @@ class Bitext:
                 return src
         return None
 
-    def snapshot(self) -> tuple[tuple[Source, ...], tuple[tuple[str, Sentence], ...],
-                                tuple[Link, ...]]:
-        """A hashable-free value that compares equal exactly when two bitexts do."""
-        return (tuple(self.sources), tuple(sorted(self.sentences.items())), tuple(self.links))
+    def snapshot(self, *, order_keys: bool = False) -> tuple[Any, ...]:
+        """A value that compares equal exactly when two bitexts hold the same document.
+
+        Order keys are left out unless asked for: the links already fix the order, and a
+        saved project renumbers the keys (see ``PROJECT_FORMAT.md``).
+        """
+        from dataclasses import replace
+
+        items = sorted(self.sentences.items())
+        if not order_keys:
+            items = [(sid, replace(s, order=())) for sid, s in items]
+        return (tuple(self.sources), tuple(items), tuple(self.links))
 
     # -- building ------------------------------------------------------------------
     @classmethod

@@ -9,9 +9,10 @@ field, migrates older versions, preserves fields it does not know, and raises
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -154,11 +155,12 @@ def load_project(path: str | Path) -> Project:
         raise ProjectFormatError(source, "is a folder, not a project file") from None
     except OSError as exc:
         raise ProjectFormatError(source, f"cannot be read ({exc.strerror or exc})") from None
-    doc = _parse(source, raw)
-    try:
-        project = _decode(migrate(doc))
-    except FormatProblem as exc:
-        raise ProjectFormatError(source, str(exc)) from None
+    with _collector_paused():
+        doc = _parse(source, raw)
+        try:
+            project = _decode(migrate(doc))
+        except FormatProblem as exc:
+            raise ProjectFormatError(source, str(exc)) from None
     try:
         project.bitext.check()
     except InvariantError as exc:
@@ -166,6 +168,22 @@ def load_project(path: str | Path) -> Project:
     project.path = source
     project.source_paths = locate_sources(project.bitext.sources, source.resolve().parent)
     return project
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building a large, acyclic object tree.
+
+    Every 700 allocations CPython would scan the growing heap for cycles that cannot
+    exist here; for 100,000 sentences that doubles the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _parse(path: Path, raw: bytes) -> dict[str, Any]:
@@ -214,8 +232,9 @@ def _decode(doc: dict[str, Any]) -> Project:
             raise FormatProblem(f"'{key}' must be a {'list' if kind is list else 'object'}")
     sources = [decode_source(item, n) for n, item in enumerate(doc.get("sources", []))]
     sentences = {}
+    ranks = {"zh": 0, "en": 0}
     for n, item in enumerate(doc.get("sentences", [])):
-        sentence = decode_sentence(item, n)
+        sentence = decode_sentence(item, n, ranks)
         if sentence.id in sentences:
             raise FormatProblem(f"sentence id {sentence.id!r} appears twice")
         sentences[sentence.id] = sentence

@@ -20,8 +20,8 @@ class FormatProblem(ValueError):
 
 
 _SOURCE_KEYS = ("id", "path", "sha256", "kind", "languages")
-_SENTENCE_KEYS = ("id", "lang", "text", "original", "order", "source", "page", "rects",
-                  "paragraph", "flags")
+_SENTENCE_KEYS = ("id", "lang", "text", "original", "source", "page", "rects", "paragraph",
+                  "flags")
 _LINK_KEYS = ("zh", "en", "status", "confidence", "note", "flags")
 
 
@@ -38,11 +38,14 @@ def encode_source(src: Source, folder: Path) -> dict[str, Any]:
 
 
 def encode_sentence(s: Sentence) -> dict[str, Any]:
-    """``original`` is written only when it differs from ``text`` (the common case)."""
+    """``original`` is written only when it differs from ``text``.
+
+    The order key is not written: sentences are stored in document order, so their
+    position is their order (keys are renumbered on load).
+    """
     record: dict[str, Any] = {"id": s.id, "lang": s.lang, "text": s.text}
     if s.original != s.text:
         record["original"] = s.original
-    record["order"] = list(s.order)
     prov = s.provenance
     if prov is not None:
         record["source"] = prov.source
@@ -112,22 +115,25 @@ _SENTENCE_KEYSET = frozenset(_SENTENCE_KEYS)
 _LINK_KEYSET = frozenset(_LINK_KEYS)
 
 
-def decode_sentence(item: Any, n: int) -> Sentence:
-    """Decode a sentence record; the checked slow path runs only to explain a problem."""
-    sentence = _fast_sentence(item)
-    return sentence if sentence is not None else _checked_sentence(item, n)
+def decode_sentence(item: Any, n: int, ranks: dict[str, int]) -> Sentence:
+    """Decode the n-th sentence record; its order key is its rank in its language.
+
+    ``ranks`` counts the sentences decoded so far per language. The checked slow path
+    runs only to explain a problem.
+    """
+    sentence = _fast_sentence(item, ranks)
+    return sentence if sentence is not None else _checked_sentence(item, n, ranks)
 
 
-def _fast_sentence(rec: Any) -> Sentence | None:
+def _fast_sentence(rec: Any, ranks: dict[str, int]) -> Sentence | None:
     """Common case in few checks; ``None`` sends the record to the explaining path."""
     if type(rec) is not dict or not rec.keys() <= _SENTENCE_KEYSET:
         return None
     get = rec.get
-    sid, lang, text, order = get("id"), get("lang"), get("text"), get("order")
+    sid, lang, text = get("id"), get("lang"), get("text")
     original = get("original", text)
     if (type(sid) is not str or type(text) is not str or type(original) is not str
-            or (lang != "zh" and lang != "en") or type(order) is not list or not order
-            or set(map(type, order)) != {int}):
+            or (lang != "zh" and lang != "en")):
         return None
     flags = get("flags")
     if flags is not None and (type(flags) is not list or set(map(type, flags)) - {str}):
@@ -138,7 +144,9 @@ def _fast_sentence(rec: Any) -> Sentence | None:
                                       get("paragraph"))
         if provenance is None:
             return None
-    return Sentence(sid, lang, text, original, tuple(order), provenance,
+    rank = ranks[lang]
+    ranks[lang] = rank + 1
+    return Sentence(sid, lang, text, original, (rank,), provenance,
                     frozenset(flags) if flags else _NO_FLAGS, {})
 
 
@@ -153,32 +161,30 @@ def _fast_provenance(source: Any, page: Any, rects: Any, paragraph: Any) -> Prov
         return None
     boxes = []
     for rect in rects:
-        if type(rect) is not list or len(rect) != 4 or set(map(type, rect)) - _NUMBER_TYPES:
+        if (type(rect) is not list or len(rect) != 4 or set(map(type, rect)) - _NUMBER_TYPES
+                or not math.isfinite(sum(rect))):
             return None
         boxes.append(tuple(map(float, rect)))
-    if not all(map(math.isfinite, (v for box in boxes for v in box))):
-        return None
     return Provenance(source, page, tuple(boxes), paragraph)  # type: ignore[arg-type]
 
 
 _NUMBER_TYPES = frozenset((int, float))
 
 
-def _checked_sentence(item: Any, n: int) -> Sentence:
+def _checked_sentence(item: Any, n: int, ranks: dict[str, int]) -> Sentence:
     what = f"sentence {n + 1}"
     rec = _record(item, what)
     lang = _get(rec, "lang", str, what)
     if lang not in ("zh", "en"):
         raise FormatProblem(f"{what}: language {lang!r} is neither 'zh' nor 'en'")
     text = _get(rec, "text", str, what)
-    order = _get(rec, "order", list, what)
-    if not order or not all(isinstance(v, int) and not isinstance(v, bool) for v in order):
-        raise FormatProblem(f"{what}: 'order' must be a non-empty list of integers")
-    return Sentence(id=_get(rec, "id", str, what), lang=lang, text=text,
-                    original=_get(rec, "original", str, what, text), order=tuple(order),
-                    provenance=_provenance(rec, what),
-                    flags=frozenset(_str_list(rec, "flags", what)),
-                    extra=_extra(rec, _SENTENCE_KEYS))
+    sentence = Sentence(id=_get(rec, "id", str, what), lang=lang, text=text,
+                        original=_get(rec, "original", str, what, text),
+                        order=(ranks[lang],), provenance=_provenance(rec, what),
+                        flags=frozenset(_str_list(rec, "flags", what)),
+                        extra=_extra(rec, _SENTENCE_KEYS))
+    ranks[lang] += 1
+    return sentence
 
 
 def _provenance(rec: dict[str, Any], what: str) -> Provenance | None:
