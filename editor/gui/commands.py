@@ -74,22 +74,54 @@ class EditSession(QObject):
         return True
 
     def perform_all(self, label: str, steps: Sequence[tuple[Planner, tuple[int, ...]]]) -> bool:
-        """Several edits as one undo step; rolled back entirely if one is refused."""
+        """Several edits as one undo step; rolled back entirely if one is refused.
+
+        Each step is planned against the state the previous ones left, so they are
+        applied while planning; only a complete group reaches the undo stack, so a
+        refused group leaves nothing behind to redo.
+        """
         if not steps:
             return False
         if len(steps) == 1:
             return self.perform(*steps[0])
-        self.undo_stack.beginMacro(tr_label(label))
-        done = True
+        group = AppliedGroup(tr_label(label))
+        done: list[EditCommand] = []
         for planner, rows in steps:
             try:
                 edit = planner(self.bitext)
             except OperationError as exc:
+                for command in reversed(done):
+                    command.undo()
                 self.refused.emit(str(exc))
-                done = False
-                break
-            self.undo_stack.push(EditCommand(self.model, edit, rows))
-        self.undo_stack.endMacro()
-        if not done:
-            self.undo_stack.undo()
-        return done
+                return False
+            command = EditCommand(self.model, edit, rows)
+            command.redo()
+            done.append(command)
+        group.keep(done)
+        self.undo_stack.push(group)
+        return True
+
+
+class AppliedGroup(QUndoCommand):
+    """Commands already applied when the group is pushed: the stack's first ``redo`` is
+    skipped; later ones (after an undo) redo them in order. The commands are plain
+    members, not Qt children, so Python alone owns them."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._applied = True
+        self._commands: list[EditCommand] = []
+
+    def keep(self, commands: list[EditCommand]) -> None:
+        self._commands = list(commands)
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        for command in self._commands:
+            command.redo()
+
+    def undo(self) -> None:
+        for command in reversed(self._commands):
+            command.undo()
