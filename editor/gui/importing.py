@@ -26,8 +26,11 @@ def import_and_align(paths: Sequence[str], password: str | None,
     from editor.core.align import align_sentences
     from editor.core.extract.api import import_documents
 
+    def reading(done: int, total: int) -> None:  # import reports pages done of total
+        progress("Reading documents…", 0.6 * done / total if total else 0.0)
+
     progress("Reading documents…", 0.0)
-    result: Any = import_documents(list(paths), password=password, progress=progress,
+    result: Any = import_documents(list(paths), password=password, progress=reading,
                                    cancel=cancel)
     zh, en = list(result.zh), list(result.en)
     progress("Aligning sentences…", 0.6)
