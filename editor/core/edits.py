@@ -48,25 +48,30 @@ class Edit:
                    for a, b in zip(self.old_links, self.new_links, strict=True))
 
 
-def apply(bitext: Bitext, edit: Edit) -> Edit:
-    """Apply ``edit`` to ``bitext`` in place and return its inverse.
-
-    Raises :class:`OperationError` (leaving the bitext unchanged) when the edit was
-    planned against a different state.
-    """
+def check_applicable(bitext: Bitext, edit: Edit) -> None:
+    """Raise :class:`OperationError` unless ``edit`` applies to ``bitext`` as planned."""
     links = bitext.links
     if not 0 <= edit.start <= len(links) or edit.stop > len(links):
         raise OperationError(f"{edit.label}: link range {edit.start + 1}–{edit.stop} is gone")
     current = links[edit.start:edit.stop]
     if any(a is not b and a != b for a, b in zip(current, edit.old_links, strict=True)):
         raise OperationError(f"{edit.label}: the links have changed since it was planned")
-    sentences = bitext.sentences
     for old in edit.old_sentences:
-        if sentences.get(old.id) != old:
+        if bitext.sentences.get(old.id) != old:
             raise OperationError(f"{edit.label}: sentence {old.id} has changed")
+
+
+def apply(bitext: Bitext, edit: Edit) -> Edit:
+    """Apply ``edit`` to ``bitext`` in place and return its inverse.
+
+    Raises :class:`OperationError` (leaving the bitext unchanged) when the edit was
+    planned against a different state.
+    """
+    check_applicable(bitext, edit)
+    sentences = bitext.sentences
     for old in edit.old_sentences:
         del sentences[old.id]
     for new in edit.new_sentences:
         sentences[new.id] = new
-    links[edit.start:edit.stop] = edit.new_links
+    bitext.links[edit.start:edit.stop] = edit.new_links
     return edit.inverse()
