@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ from editor.resources import resource_path
 
 log = logging.getLogger(__name__)
 ORGANISATION = "BitextEditor"
+RECOVER_ENV = "BITEXT_RECOVER"  # yes/no: answer the recovery question (scripted runs)
 _windows: list[object] = []
 
 
@@ -169,26 +171,27 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def start_document(window: object, args: argparse.Namespace) -> None:
     """Recovery first, then the files given, then the sample."""
+    from editor.gui import testhook
     from editor.gui.files import pending_recoveries, sample_path
 
     files = window.files  # type: ignore[attr-defined]
-    if offer_recovery(window, pending_recoveries()):
-        return
-    if args.files:
-        files.open_paths([str(Path(f).resolve()) for f in args.files])
-    elif not args.no_sample and sample_path().is_file():
-        files.import_documents([str(sample_path())], cache=True)
+    if not offer_recovery(window, pending_recoveries()):
+        if args.files:
+            files.open_paths([str(Path(f).resolve()) for f in args.files])
+        elif not args.no_sample and sample_path().is_file():
+            files.import_documents([str(sample_path())], cache=True)
+    testhook.run(window)  # type: ignore[arg-type]  # only when a test asks for it
 
 
 def offer_recovery(window: object, recoveries: list[Path]) -> bool:
-    if not recoveries or QApplication.platformName() == "offscreen":
+    """Ask whether to recover the newest unsaved session; True when it was opened."""
+    if not recoveries:
+        return False
+    answer = recovery_answer(window)
+    if answer is None:
         return False
     newest = recoveries[0]
-    answer = QMessageBox.question(
-        window, QCoreApplication.translate("app", "Recover unsaved work"),  # type: ignore[arg-type]
-        QCoreApplication.translate("app", "{app} did not close normally. Recover the unsaved "
-                                   "work from the last session?").format(app=APP_NAME))
-    if answer != QMessageBox.StandardButton.Yes:
+    if not answer:
         for path in recoveries:
             path.unlink(missing_ok=True)
         return False
@@ -196,6 +199,21 @@ def offer_recovery(window: object, recoveries: list[Path]) -> bool:
     for path in recoveries:
         path.unlink(missing_ok=True)
     return True
+
+
+def recovery_answer(window: object) -> bool | None:
+    """The user's answer; ``BITEXT_RECOVER=yes|no`` answers for scripted runs. Offscreen
+    with no such answer nothing is asked (and the files are kept): nobody could reply."""
+    scripted = os.environ.get(RECOVER_ENV, "").strip().lower()
+    if scripted in ("yes", "no"):
+        return scripted == "yes"
+    if QApplication.platformName() == "offscreen":
+        return None
+    answer = QMessageBox.question(
+        window, QCoreApplication.translate("app", "Recover unsaved work"),  # type: ignore[arg-type]
+        QCoreApplication.translate("app", "{app} did not close normally. Recover the unsaved "
+                                   "work from the last session?").format(app=APP_NAME))
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def recover(window: object, path: Path) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLockFile, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog
 
 from editor.core.errors import BitextError, InputError
@@ -56,9 +56,11 @@ class Files:
         self.source_paths: dict[str, Path | None] = {}
         self.job: Job | None = None
         self.recovery_file = data_dir("recovery") / f"session-{id(self):x}{SUFFIX}"
+        self._lock = session_lock(self.recovery_file)  # held: this session is alive
+        self._lock.tryLock(0)
         self._saved_index = -1
         self.autosave = QTimer(window)
-        seconds = max(5, min(30, int(settings.get("files/autosave_seconds"))))
+        seconds = max(1, min(30, int(settings.get("files/autosave_seconds"))))
         self.autosave.setInterval(1000 * seconds)
         self.autosave.timeout.connect(self.write_recovery)
         self.autosave.start()
@@ -374,6 +376,7 @@ class Files:
             self.job.cancel()
         if self.w.session.undo_stack.isClean():
             self.drop_recovery()
+        self._lock.unlock()
 
     # -- other dialogs ---------------------------------------------------------------------
     def export_dialog(self) -> None:
@@ -396,8 +399,22 @@ class Files:
         dialogs.about(self.w)
 
 
+def session_lock(recovery_file: Path) -> QLockFile:
+    """The lock a running session holds beside its recovery file; Qt treats the lock of
+    a process that died (crash, SIGKILL) as stale, so it can be taken again."""
+    return QLockFile(str(recovery_file) + ".lock")
+
+
 def pending_recoveries() -> list[Path]:
-    """Recovery files left by sessions that did not end cleanly, newest first."""
+    """Recovery files left by sessions that did not end cleanly, newest first.
+
+    A file whose session still runs (another window, another instance) is not offered:
+    recovering it would take live work away from that session."""
     folder = data_dir("recovery")
-    return sorted(folder.glob(f"session-*{SUFFIX}"), key=lambda p: p.stat().st_mtime,
-                  reverse=True)
+    found = []
+    for path in folder.glob(f"session-*{SUFFIX}"):
+        lock = session_lock(path)
+        if lock.tryLock(0):
+            lock.unlock()
+            found.append(path)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)

@@ -34,7 +34,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in (
     Setting("fonts/en", str, "", "font of the English pane (QFont.toString(); '' = default)"),
     Setting("review/threshold", float, 0.5, "links below this confidence count as doubtful"),
     Setting("files/recent", list, [], "recently opened files, newest first"),
-    Setting("files/autosave_seconds", int, 30, "how often unsaved work goes to the recovery file"),
+    Setting("files/autosave_seconds", int, 30,
+            "how often unsaved work goes to the recovery file (1–30 s)"),
     Setting("shortcuts", dict, {}, "user key sequences by action id (overrides defaults)"),
     Setting("pdf/zoom", str, "fit-width", "PDF zoom: fit-width, fit-page or a factor"),
 )}
