@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFontDialog,
     QFormLayout,
     QKeySequenceEdit,
@@ -92,74 +89,22 @@ def about_text() -> str:
     ).format(app=APP_NAME, version=__version__)
 
 
-# -- export ----------------------------------------------------------------------------------
+# -- export (the dialog lives in exportdialog) ------------------------------------------------
 def export_dialog(window: MainWindow) -> None:
     try:
-        from editor.core.export import FORMATS, ExportOptions
+        from editor.gui.exportdialog import export_dialog as run
     except ImportError as exc:
         QMessageBox.information(window, _tr("Export"), _tr("Export is unavailable: {e}")
                                 .format(e=exc))
         return
-    dialog = QDialog(window)
-    dialog.setObjectName("export_dialog")
-    dialog.setWindowTitle(_tr("Export"))
-    form = QFormLayout(dialog)
-    fmt = QComboBox()
-    for name, info in FORMATS.items():
-        fmt.addItem(f"{info.description} ({info.extension})", name)
-    confirmed = QCheckBox(_tr("Confirmed links only"))
-    unpaired = QCheckBox(_tr("Include 1-0 and 0-1 links"))
-    unpaired.setChecked(True)
-    original = QCheckBox(_tr("Use the extracted text instead of the edited text"))
-    form.addRow(_tr("Format:"), fmt)
-    for box in (confirmed, unpaired, original):
-        form.addRow(box)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
-    if not dialog.exec():
-        return
-    name = fmt.currentData()
-    ext = FORMATS[name].extension
-    suggested = str(Path.home() / ((window.files.name or "export") + ext))
-    path, _ = QFileDialog.getSaveFileName(window, _tr("Export As"), suggested, f"*{ext}")
-    if not path:
-        return
-    options = ExportOptions(confirmed_only=confirmed.isChecked(),
-                            include_unpaired=unpaired.isChecked(),
-                            use_original_text=original.isChecked(), title=window.files.name)
-    export_in_background(window, path, name, options)
+    run(window)
 
 
-def export_in_background(window: MainWindow, path: str, fmt: str, options: Any) -> None:
-    """Write the export on the worker thread from a snapshot of the current links."""
-    from editor.core.errors import BitextError
-    from editor.core.export import export_bitext
-    from editor.gui.realign import snapshot, worker_thread
-    from editor.gui.workers import Job
+def export_in_background(window: MainWindow, path: str, fmt: str, options: Any,
+                         open_result: bool = False) -> None:
+    from editor.gui.exportdialog import export_in_background as run
 
-    bt = window.session.bitext
-    frozen = snapshot(bt, 0, len(bt.links))
-    job = Job(lambda progress, cancel: export_bitext(frozen, path, fmt, options,
-                                                    progress=progress), "export")
-
-    def failed(exc: object) -> None:
-        window.files.job = None
-        if isinstance(exc, BitextError | OSError):
-            show_problem(window, _tr("Export failed"), exc)
-        else:
-            raise exc  # type: ignore[misc]
-
-    def finished(_: object) -> None:
-        window.files.job = None
-        window.say(_tr("Exported {path}").format(path=path))
-
-    job.finished.connect(finished)
-    job.failed.connect(failed)
-    window.files.job = job
-    job.start_on(worker_thread())
+    run(window, path, fmt, options, open_result)
 
 
 # -- keyboard shortcuts -----------------------------------------------------------------------

@@ -37,6 +37,8 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in (
     Setting("files/autosave_seconds", int, 30,
             "how often unsaved work goes to the recovery file (1–30 s)"),
     Setting("shortcuts", dict, {}, "user key sequences by action id (overrides defaults)"),
+    Setting("export/format", str, "tmx", "the export format chosen last"),
+    Setting("export/open_result", bool, False, "open an export in the system viewer"),
     Setting("pdf/zoom", str, "fit-width", "PDF zoom: fit-width, fit-page or a factor"),
 )}
 
