@@ -228,31 +228,42 @@ class Files:
             self.w.pdf.show_page(warning.page, [])
 
     # -- the sample's aligned project is cached, so a second start opens at once -------------
-    def _cache_file(self, paths: list[str]) -> Path | None:
+    @staticmethod
+    def _digest(paths: list[str]) -> str | None:
         try:
-            digest = hashlib.sha256(b"".join(Path(p).read_bytes() for p in paths)).hexdigest()
+            return hashlib.sha256(b"".join(Path(p).read_bytes() for p in paths)).hexdigest()
         except OSError:
             return None
-        return data_dir("cache") / f"{digest[:24]}{SUFFIX}"
+
+    def _cache_file(self, paths: list[str]) -> Path | None:
+        digest = self._digest(paths)
+        return None if digest is None else data_dir("cache") / f"{digest[:24]}{SUFFIX}"
 
     def _open_cached(self, paths: list[str]) -> bool:
         """Open a stored alignment of these very files: the user cache, or one shipped
-        beside a bundled document (``NAME.bitext`` next to ``NAME.pdf``)."""
-        cached = self._cache_file(paths)
-        shipped = Path(paths[0]).with_suffix(SUFFIX)
-        if len(paths) == 1 and shipped.is_file() and (cached is None or not cached.is_file()):
-            cached = shipped
-        if cached is None or not cached.is_file():
+        beside a bundled document (``NAME.bitext`` next to ``NAME.pdf``) that records
+        the document's current SHA-256."""
+        digest = self._digest(paths)
+        if digest is None:
             return False
-        try:
-            project = load_project(cached)
-        except BitextError:
-            return False
-        bitext = project.bitext
-        bitext.sources = [replace(s, path=p) for s, p in zip(bitext.sources, paths, strict=False)]
-        sources: dict[str, Path | None] = {s.id: Path(s.path) for s in bitext.sources}
-        self.w.set_bitext(bitext, None, {}, " + ".join(Path(p).stem for p in paths), sources)
-        return True
+        candidates = [(data_dir("cache") / f"{digest[:24]}{SUFFIX}", False)]
+        if len(paths) == 1:
+            candidates.append((Path(paths[0]).with_suffix(SUFFIX), True))
+        for cached, shipped in candidates:
+            project = _load_quietly(cached)
+            if project is None:
+                continue
+            bitext = project.bitext
+            if shipped and [s.sha256 for s in bitext.sources] != [digest]:
+                log.info("%s was made from another version of %s", cached, paths[0])
+                continue
+            bitext.sources = [replace(s, path=p)
+                              for s, p in zip(bitext.sources, paths, strict=False)]
+            sources: dict[str, Path | None] = {s.id: Path(s.path) for s in bitext.sources}
+            self.w.set_bitext(bitext, None, {}, " + ".join(Path(p).stem for p in paths),
+                              sources)
+            return True
+        return False
 
     def _store_cached(self, paths: list[str], bitext: Bitext) -> None:
         cached = self._cache_file(paths)
@@ -397,6 +408,17 @@ class Files:
 
     def about(self) -> None:
         dialogs.about(self.w)
+
+
+def _load_quietly(path: Path) -> Any:
+    """A project, or None when it is absent or unreadable (a cache is only a shortcut)."""
+    if not path.is_file():
+        return None
+    try:
+        return load_project(path)
+    except BitextError as exc:
+        log.info("ignoring %s: %s", path, exc)
+        return None
 
 
 def session_lock(recovery_file: Path) -> QLockFile:
