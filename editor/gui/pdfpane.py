@@ -101,15 +101,36 @@ class PageCanvas(QWidget):
 
 
 class PdfScroll(QScrollArea):
-    """Scroll area that turns Ctrl+wheel into zoom."""
+    """Scroll area that turns Ctrl+wheel into zoom, and the wheel past the bottom (top)
+    of a page into the next (previous) page, as a reader scrolling through expects.
+
+    Touchpads send many small deltas: a page turns once a whole wheel notch (120) has
+    been pushed against the edge, so a flick that just reaches the edge does not skip.
+    """
 
     zoom_step = Signal(int)
+    page_step = Signal(int)
+    NOTCH = 120
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._pushed = 0  # wheel delta pushed against the top or bottom edge
 
     def wheelEvent(self, event: QWheelEvent) -> None:
+        dy = event.angleDelta().y()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_step.emit(1 if event.angleDelta().y() > 0 else -1)
+            self.zoom_step.emit(1 if dy > 0 else -1)
             event.accept()
             return
+        bar = self.verticalScrollBar()
+        if (dy < 0 and bar.value() >= bar.maximum()) or (dy > 0 and bar.value() <= bar.minimum()):
+            self._pushed = self._pushed + dy if self._pushed * dy >= 0 else dy
+            if abs(self._pushed) >= self.NOTCH:
+                self._pushed = 0
+                self.page_step.emit(1 if dy < 0 else -1)
+            event.accept()
+            return
+        self._pushed = 0
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -132,6 +153,7 @@ class PdfPane(QWidget):
         self.path: str | None = None
         self.page = 0
         self.zoom_mode = "fit-width"  # or fit-page or a number as text
+        self._marks: tuple[int, list[Highlight]] = (0, [])  # highlights and their page
         self.canvas = PageCanvas()
         self.canvas.clicked.connect(self._on_canvas_clicked)
         self._build()
@@ -173,6 +195,7 @@ class PdfPane(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll_area.zoom_step.connect(self.zoom_by)
+        self.scroll_area.page_step.connect(self.turn_page)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -198,6 +221,7 @@ class PdfPane(QWidget):
             self.path = path
             self.page = 0
             self.canvas.highlights = []
+            self._marks = (0, [])
             self.renderer.forget_requests()
         sizes = self.renderer.page_sizes(path)
         if sizes is None:
@@ -217,11 +241,12 @@ class PdfPane(QWidget):
     def show_page(self, page: int, highlights: list[Highlight] | None = None,
                   focus: QRectF | None = None) -> None:
         """Go to ``page`` (0-based), set highlights, scroll ``focus`` (points) into view."""
-        if highlights is not None:
-            self.canvas.highlights = highlights
         sizes = self.renderer.page_sizes(self.path) if self.path else None
         if sizes:
             page = max(0, min(page, len(sizes) - 1))
+        if highlights is not None:
+            self._marks = (page, highlights)
+        self.canvas.highlights = self._marks[1] if self._marks[0] == page else []
         if page != self.page:
             self.page = page
             self.renderer.forget_requests()
@@ -236,6 +261,17 @@ class PdfPane(QWidget):
 
     def next_page(self) -> None:
         self.show_page(self.page + 1)
+
+    def turn_page(self, step: int) -> None:
+        """The wheel went past an edge: show the neighbouring page from its other end.
+        The neighbours are prefetched, so the new page is usually drawn at once; if not,
+        the nearest cached zoom (or a blank page) shows until the render arrives."""
+        sizes = self.renderer.page_sizes(self.path) if self.path else None
+        if not sizes or not 0 <= self.page + step < len(sizes):
+            return
+        self.show_page(self.page + step)
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(bar.minimum() if step > 0 else bar.maximum())
 
     def previous_page(self) -> None:
         self.show_page(self.page - 1)

@@ -66,3 +66,53 @@ def test_text_without_pdf_has_no_page(qtbot):
     with open_window(qtbot, small_bitext(2)) as window:
         window.select_row(0)
         assert not window.pdf.scroll_area.isVisibleTo(window)
+
+
+def _three_pages(tmp_path: Path) -> Path:
+    import pymupdf
+
+    path = tmp_path / "three-pages.pdf"
+    doc = pymupdf.open()
+    for n in range(3):
+        doc.new_page(width=595, height=842).insert_text((50, 100), f"Page {n + 1}.")
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def _wheel(pane, notches: int) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    viewport = pane.scroll_area.viewport()
+    centre = QPointF(viewport.rect().center())
+    for _ in range(abs(notches)):
+        event = QWheelEvent(centre, viewport.mapToGlobal(centre), QPoint(0, 0),
+                            QPoint(0, -120 if notches > 0 else 120), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewport, event)
+
+
+def test_the_wheel_turns_pages_at_the_bottom_and_top(qtbot, tmp_path: Path):
+    pdf = _three_pages(tmp_path)
+    with open_window(qtbot, small_bitext(1)) as window:
+        pane = window.pdf
+        pane.show_document(str(pdf), pdf.name)
+        pane.set_zoom("1.5")
+        _wait_for_page(qtbot, window)
+        bar = pane.scroll_area.verticalScrollBar()
+        assert bar.maximum() > 0  # the page is taller than the pane
+        qtbot.waitUntil(lambda: pane.renderer.image(str(pdf), 1, pane.canvas.zoom
+                                                    * pane.devicePixelRatioF()) is not None,
+                        timeout=10_000)  # the next page was prefetched
+        bar.setValue(bar.maximum() - 1)
+        _wheel(pane, 1)  # reaches the bottom: no page turn yet
+        assert pane.page == 0 and bar.value() == bar.maximum()
+        _wheel(pane, 1)  # pushes past it
+        assert pane.page == 1 and bar.value() == 0
+        assert pane.canvas.image is not None  # drawn at once from the prefetched render
+        _wheel(pane, -1)
+        assert pane.page == 0 and bar.value() == bar.maximum()
+        _wheel(pane, -300)
+        assert pane.page == 0  # no page before the first
