@@ -148,6 +148,14 @@ def build_actions(parent: QObject, handlers: dict[str, Callable[[], object]]
     return actions
 
 
+def retranslate_actions(actions: dict[str, QAction]) -> None:
+    """Texts in the current UI language (after the user switched it)."""
+    for spec in ACTIONS:
+        actions[spec.id].setText(_tr(spec.text))
+        if spec.tip:
+            actions[spec.id].setStatusTip(_tr(spec.tip))
+
+
 def apply_shortcuts(actions: dict[str, QAction], overrides: dict[str, str]) -> None:
     for spec in ACTIONS:
         actions[spec.id].setShortcut(QKeySequence(effective_shortcut(spec, overrides)))

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 ORGANISATION = "BitextEditor"
 RECOVER_ENV = "BITEXT_RECOVER"  # yes/no: answer the recovery question (scripted runs)
 _windows: list[object] = []
+_translators: list[QTranslator] = []  # installed by install_translations
 
 
 def log_file() -> Path:
@@ -92,21 +93,32 @@ def excepthook(kind: type[BaseException], value: BaseException,
 
 
 def install_translations(app: QApplication) -> str:
-    """Load the UI language (setting, else the system's) and Qt's own strings."""
+    """Load the UI language (setting, else the system's) and Qt's own strings.
+
+    Called again when the user picks another language: the previous translators are
+    removed first, and Qt then sends every widget a ``LanguageChange`` event, on which
+    the main window retranslates itself, so no restart is needed."""
     from editor.gui.dialogs import system_language
 
+    switching = bool(_translators)
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
     language = settings.get("ui/language") or system_language()
     if language == "en":
+        if switching:  # back from Chinese: English number and date formats too
+            QLocale.setDefault(QLocale("en_US"))
         return language
+    QLocale.setDefault(QLocale(language))
     for name, folder in ((f"bitext_{language}", str(resource_path("i18n"))),
                          (f"qtbase_{language}",
                           QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
+            _translators.append(translator)
         else:
             log.info("no translation %s in %s", name, folder)
-    QLocale.setDefault(QLocale(language))
     return language
 
 

@@ -189,7 +189,7 @@ class PreferencesDialog(QDialog):
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(float(settings.get("review/threshold")))
         self.fonts = {lang: settings.get(f"fonts/{lang}") for lang in ("zh", "en")}
-        form.addRow(_tr("Interface language (after restart):"), self.language)
+        form.addRow(_tr("Interface language:"), self.language)
         form.addRow(_tr("Doubtful below confidence:"), self.threshold)
         for lang, label in (("zh", _tr("Chinese font…")), ("en", _tr("English font…"))):
             button = QPushButton(label)

@@ -402,9 +402,12 @@ class Files:
         dialogs.ShortcutsDialog(self.w, self.w.action_map).exec()
 
     def preferences_dialog(self) -> None:
+        language = settings.get("ui/language")
         if dialogs.PreferencesDialog(self.w).exec():
             self.w.apply_fonts()
             self.w.apply_filters()
+            if settings.get("ui/language") != language:
+                self.w.switch_language()
 
     def about(self) -> None:
         dialogs.about(self.w)

@@ -44,27 +44,23 @@ class FindBar(QWidget):
         self.last_hit: Hit | None = None
         self.pattern = QLineEdit()
         self.pattern.setObjectName("find_pattern")
-        self.pattern.setPlaceholderText(_tr("Find"))
         self.replacement = QLineEdit()
         self.replacement.setObjectName("find_replacement")
-        self.replacement.setPlaceholderText(_tr("Replace with"))
-        self.use_regex = QCheckBox(_tr("Regex"))
-        self.case = QCheckBox(_tr("Case"))
-        self.whole_word = QCheckBox(_tr("Whole word"))
+        self.use_regex, self.case, self.whole_word = QCheckBox(), QCheckBox(), QCheckBox()
         self.langs = QComboBox()
-        self.langs.addItem(_tr("Both languages"), ("zh", "en"))
-        self.langs.addItem(_tr("Chinese"), ("zh",))
-        self.langs.addItem(_tr("English"), ("en",))
+        for langs in (("zh", "en"), ("zh",), ("en",)):
+            self.langs.addItem("", langs)
         buttons = []
-        for text, slot, name in ((_tr("Next"), self.find_next, "find_next_button"),
-                                 (_tr("Previous"), partial(self.find_next, backwards=True),
-                                  "find_previous_button"),
-                                 (_tr("Replace"), self.replace_one, "replace_button"),
-                                 (_tr("Replace All"), self.replace_all, "replace_all_button")):
-            button = QPushButton(text)
+        for slot, name in ((self.find_next, "find_next_button"),
+                           (partial(self.find_next, backwards=True), "find_previous_button"),
+                           (self.replace_one, "replace_button"),
+                           (self.replace_all, "replace_all_button")):
+            button = QPushButton()
             button.setObjectName(name)
             button.clicked.connect(slot)
             buttons.append(button)
+        self.buttons = buttons
+        self.retranslate()
         close = QToolButton()
         close.setText("×")
         close.clicked.connect(self.close_bar)
@@ -78,6 +74,19 @@ class FindBar(QWidget):
         for box in (self.use_regex, self.case, self.whole_word):
             box.toggled.connect(self._spec_changed)
         self.langs.currentIndexChanged.connect(self._spec_changed)
+
+    def retranslate(self) -> None:
+        """Every text of the bar, in the current UI language."""
+        self.pattern.setPlaceholderText(_tr("Find"))
+        self.replacement.setPlaceholderText(_tr("Replace with"))
+        for box, text in ((self.use_regex, _tr("Regex")), (self.case, _tr("Case")),
+                          (self.whole_word, _tr("Whole word"))):
+            box.setText(text)
+        for i, text in enumerate((_tr("Both languages"), _tr("Chinese"), _tr("English"))):
+            self.langs.setItemText(i, text)
+        for button, text in zip(self.buttons, (_tr("Next"), _tr("Previous"), _tr("Replace"),
+                                               _tr("Replace All")), strict=True):
+            button.setText(text)
 
     def open(self) -> None:
         self.show()

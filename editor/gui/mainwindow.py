@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     Qt,
@@ -445,6 +446,32 @@ class MainWindow(QMainWindow):
             delegate.set_font(pane_font(lang))  # type: ignore[arg-type]
         self.view.refit_all()
         self.view.viewport().update()
+
+    # -- UI language -----------------------------------------------------------------------
+    def switch_language(self) -> None:
+        """Load the language now set; Qt then sends LanguageChange (see changeEvent)."""
+        from editor.gui.app import install_translations
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_translations(app)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "menus"):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Menus, actions, panes and status in the current UI language."""
+        actions_mod.retranslate_actions(self.action_map)
+        for menu_id, menu in self.menus.items():
+            menu.setTitle(actions_mod.menu_title(menu_id))
+        self.recent_menu.setTitle(_tr("Open &Recent"))
+        self.findbar.retranslate()
+        self.pdf.retranslate()
+        self.session.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.update_title()
+        self.update_status()
 
     # -- window lifecycle --------------------------------------------------------------------
     def _restore_window(self) -> None:

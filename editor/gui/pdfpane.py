@@ -166,7 +166,6 @@ class PdfPane(QWidget):
         self.doc_label.setObjectName("pdf_document")
         self.switch_button = QToolButton()
         self.switch_button.setText("⇄")
-        self.switch_button.setToolTip(_tr("Show the other document"))
         self.switch_button.clicked.connect(self.switch_requested)
         self.page_spin = QSpinBox()
         self.page_spin.setObjectName("pdf_page")
@@ -175,8 +174,8 @@ class PdfPane(QWidget):
         self.page_count = QLabel("/ 0")
         self.zoom_box = QComboBox()
         self.zoom_box.setObjectName("pdf_zoom")
-        self.zoom_box.addItem(_tr("Fit width"), "fit-width")
-        self.zoom_box.addItem(_tr("Fit page"), "fit-page")
+        self.zoom_box.addItem("", "fit-width")
+        self.zoom_box.addItem("", "fit-page")
         for z in ZOOM_STEPS:
             self.zoom_box.addItem(f"{int(z * 100)} %", str(z))
         self.zoom_box.activated.connect(lambda i: self.set_zoom(self.zoom_box.itemData(i)))
@@ -203,6 +202,13 @@ class PdfPane(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.scroll_area, 1)
         self.show_message(_tr("No source document."))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Toolbar texts in the current UI language."""
+        self.switch_button.setToolTip(_tr("Show the other document"))
+        self.zoom_box.setItemText(0, _tr("Fit width"))
+        self.zoom_box.setItemText(1, _tr("Fit page"))
 
     # -- what to show ------------------------------------------------------------------
     def show_message(self, text: str) -> None:

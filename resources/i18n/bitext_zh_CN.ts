@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export As</source>
+      <translation>导出为</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Confirmed links only</source>
+      <translation>仅已确认的链接</translation>
+    </message>
+    <message>
+      <source>Include 1-0 and 0-1 links</source>
+      <translation>包括 1-0 和 0-1 链接</translation>
+    </message>
+    <message>
+      <source>Use the extracted text instead of the edited text</source>
+      <translation>使用提取的原文，而非编辑后的文本</translation>
+    </message>
+    <message>
+      <source>Include notes</source>
+      <translation>包括备注</translation>
+    </message>
+    <message>
+      <source>Include link numbers</source>
+      <translation>包括链接编号</translation>
+    </message>
+    <message>
+      <source>Open the result when it is written</source>
+      <translation>写入后打开结果</translation>
+    </message>
+    <message>
+      <source>Format:</source>
+      <translation>格式：</translation>
+    </message>
+    <message>
+      <source>Chinese language code:</source>
+      <translation>中文语言代码：</translation>
+    </message>
+    <message>
+      <source>English language code:</source>
+      <translation>英文语言代码：</translation>
+    </message>
+    <message>
+      <source>Source language:</source>
+      <translation>源语言：</translation>
+    </message>
+    <message>
+      <source>XLIFF version:</source>
+      <translation>XLIFF 版本：</translation>
+    </message>
+    <message>
+      <source>PDF layout:</source>
+      <translation>PDF 版式：</translation>
+    </message>
+    <message>
+      <source>Column order:</source>
+      <translation>栏目顺序：</translation>
+    </message>
+    <message>
+      <source>Export cancelled.</source>
+      <translation>已取消导出。</translation>
+    </message>
+    <message>
+      <source>Exporting {name}…</source>
+      <translation>正在导出 {name}…</translation>
+    </message>
+    <message>
+      <source>Exported {path}</source>
+      <translation>已导出 {path}</translation>
+    </message>
+    <message>
+      <source>No program opens {name}; it is in {folder}.</source>
+      <translation>没有程序可以打开 {name}；文件位于 {folder}。</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>导出失败</translation>
+    </message>
+    <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>Side by side (two columns)</source>
+      <translation>并排（两栏）</translation>
+    </message>
+    <message>
+      <source>Alternating (one language under the other)</source>
+      <translation>交替（一种语言在另一种之下）</translation>
+    </message>
+    <message>
+      <source>Chinese | English</source>
+      <translation>中文 | 英文</translation>
+    </message>
+    <message>
+      <source>English | Chinese</source>
+      <translation>英文 | 中文</translation>
+    </message>
+  </context>
+  <context>
     <name>Files</name>
     <message>
       <source>Open</source>
@@ -278,8 +389,8 @@
       <translation>链接编号：</translation>
     </message>
     <message>
-      <source>This sentence has no place in a source PDF.</source>
-      <translation>此句子在源 PDF 中没有位置。</translation>
+      <source>Open &amp;Recent</source>
+      <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
       <source>{n} links · {p:.0f} % confirmed</source>
@@ -296,10 +407,6 @@
     <message>
       <source>Unsaved changes</source>
       <translation>有未保存的更改</translation>
-    </message>
-    <message>
-      <source>Open &amp;Recent</source>
-      <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
       <source>Link {n} is hidden by the filters: showing all links.</source>
@@ -321,6 +428,10 @@
   <context>
     <name>PdfPane</name>
     <message>
+      <source>No source document.</source>
+      <translation>没有源文档。</translation>
+    </message>
+    <message>
       <source>Show the other document</source>
       <translation>显示另一文档</translation>
     </message>
@@ -333,16 +444,19 @@
       <translation>适合页面</translation>
     </message>
     <message>
-      <source>No source document.</source>
-      <translation>没有源文档。</translation>
-    </message>
-    <message>
       <source>Opening {name}…</source>
       <translation>正在打开 {name}…</translation>
     </message>
     <message>
       <source>Cannot show {path}: {message}</source>
       <translation>无法显示 {path}：{message}</translation>
+    </message>
+  </context>
+  <context>
+    <name>PdfSync</name>
+    <message>
+      <source>This sentence has no place in a source PDF.</source>
+      <translation>此句在源 PDF 中没有位置。</translation>
     </message>
   </context>
   <context>
@@ -673,30 +787,6 @@ Log file: {log}</source>
       <translation>导入警告</translation>
     </message>
     <message>
-      <source>Export</source>
-      <translation>导出</translation>
-    </message>
-    <message>
-      <source>Confirmed links only</source>
-      <translation>仅已确认的链接</translation>
-    </message>
-    <message>
-      <source>Include 1-0 and 0-1 links</source>
-      <translation>包括 1-0 和 0-1 链接</translation>
-    </message>
-    <message>
-      <source>Use the extracted text instead of the edited text</source>
-      <translation>使用提取的原文而不是编辑后的文本</translation>
-    </message>
-    <message>
-      <source>Format:</source>
-      <translation>格式：</translation>
-    </message>
-    <message>
-      <source>Export As</source>
-      <translation>导出为</translation>
-    </message>
-    <message>
       <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
       <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁对齐、修订并导出中英双语文档。&lt;/p&gt;&lt;p&gt;词典数据：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授权。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。用户界面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
     </message>
@@ -717,8 +807,8 @@ Log file: {log}</source>
       <translation>系统语言</translation>
     </message>
     <message>
-      <source>Interface language (after restart):</source>
-      <translation>界面语言（重启后生效）：</translation>
+      <source>Interface language:</source>
+      <translation>界面语言：</translation>
     </message>
     <message>
       <source>Doubtful below confidence:</source>
@@ -729,8 +819,8 @@ Log file: {log}</source>
       <translation>关于 {app}</translation>
     </message>
     <message>
-      <source>Export failed</source>
-      <translation>导出失败</translation>
+      <source>Export</source>
+      <translation>导出</translation>
     </message>
     <message>
       <source>Action</source>
@@ -751,10 +841,6 @@ Log file: {log}</source>
     <message>
       <source> (page {n})</source>
       <translation>（第 {n} 页）</translation>
-    </message>
-    <message>
-      <source>Exported {path}</source>
-      <translation>已导出 {path}</translation>
     </message>
     <message>
       <source>Export is unavailable: {e}</source>

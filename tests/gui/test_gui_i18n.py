@@ -40,3 +40,25 @@ def test_system_language_choice(monkeypatch):
     for name, expected in (("zh_HK", "zh_TW"), ("zh_CN", "zh_CN"), ("en_GB", "en")):
         monkeypatch.setattr(QLocale, "system", staticmethod(lambda n=name: QLocale(n)))
         assert system_language() == expected
+
+
+def test_changing_the_language_applies_without_restart(qtbot):
+    from gui_helpers import open_window, small_bitext
+
+    from editor.gui import settings
+
+    with open_window(qtbot, small_bitext(2)) as window:
+        try:
+            settings.put("ui/language", "zh_TW")
+            window.switch_language()
+            qtbot.waitUntil(lambda: window.action_map["save"].text() == "儲存(&S)")
+            assert window.menus["file"].title() != "&File"
+            assert window.findbar.buttons[0].text() != "Next"
+            window.update_status()
+            assert "links" not in window.counts_label.text()
+        finally:
+            settings.put("ui/language", "en")
+            window.switch_language()
+            settings.put("ui/language", "")
+        qtbot.waitUntil(lambda: window.action_map["save"].text() == "&Save")
+        assert window.menus["file"].title() == "&File"

@@ -44,8 +44,13 @@ def _swap(session: EditSession, rng: random.Random) -> dict[str, str]:
         (partial(ops.edit_text, sid=b, text=old_a), ())]
     before = {lang: _letters(bt, lang) for lang in LANGS}
     after = {lang: _letters(bt, lang, {a: new_a, b: old_a}) for lang in LANGS}
+    count, could_redo = session.undo_stack.count(), session.undo_stack.canRedo()
     done = session.perform_all("Swap", steps)
-    assert not session.undo_stack.canRedo()  # a refused macro leaves nothing to redo
+    if done:
+        assert not session.undo_stack.canRedo()
+    else:  # a refused group leaves the history as it was: nothing half-done to redo
+        assert (session.undo_stack.count(), session.undo_stack.canRedo()) == (count,
+                                                                               could_redo)
     return after if done else before
 
 
