@@ -31,6 +31,7 @@ import regex
 from editor.core.errors import BitextError, InputError
 from editor.core.extract import ocr as ocr_mod
 from editor.core.extract.diagnostics import TextScore, combined, score_text
+from editor.core.extract.limits import MAX_PDF_BYTES, refuse_pages, refuse_size
 from editor.core.extract.pdf_layout import (
     Blockers,
     Rule,
@@ -49,7 +50,6 @@ from editor.core.extract.types import Extraction, ImportWarning, Paragraph
 from editor.core.model import LANGS, Lang, Source
 from editor.core.script import private_use_chars
 
-MAX_PDF_BYTES = 512 * 1024 * 1024
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _PAGE_NUMBER = regex.compile(
     r"^[\s\-–—|]*(?:page\s*|p\.\s*|第\s*)?(?:\d{1,4}|[ivxlcdm]{1,7})"
@@ -172,6 +172,11 @@ def open_pdf(path: Path, password: str | None) -> pymupdf.Document:
     if doc.page_count == 0:
         doc.close()
         raise InputError(path, "has no pages (damaged or empty PDF)")
+    try:
+        refuse_pages(path, doc.page_count)
+    except InputError:
+        doc.close()
+        raise
     return doc
 
 
@@ -184,9 +189,7 @@ def check_file(path: Path, limit: int) -> None:
     size = path.stat().st_size
     if size == 0:
         raise InputError(path, "is empty")
-    if size > limit:
-        raise InputError(path, f"is too large to import ({size / 2**20:.0f} MB; "
-                               f"the limit is {limit / 2**20:.0f} MB)")
+    refuse_size(path, size, limit, "a document")
     try:
         with path.open("rb") as fh:
             fh.read(1)

@@ -25,6 +25,7 @@ from typing import Literal
 
 from editor.core.encoding import decode_bytes
 from editor.core.errors import InputError
+from editor.core.extract.limits import MAX_TEXT_BYTES, refuse_chars, refuse_size
 from editor.core.extract.text_common import RawBlock, tidy_chinese
 from editor.core.extract.text_docx import docx_blocks
 from editor.core.extract.text_html import html_blocks
@@ -41,8 +42,6 @@ KINDS: dict[str, str] = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx",
 }
-#: Larger text documents are refused: a 100 MB text is a corpus dump, not a document.
-MAX_BYTES = 100 * 1024 * 1024
 LANG_NAMES: dict[Lang, str] = {"zh": "Chinese", "en": "English"}
 _META_CHARSET = re.compile(
     rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
@@ -73,6 +72,7 @@ def extract_text(path: str | Path, *, lang_hint: Lang | None = None,
     data = _read(path)
     warnings: list[ImportWarning] = []
     blocks = _blocks(path, kind, data, warnings)
+    refuse_chars(path, sum(len(block.text) for block in blocks))
     paragraphs = _paragraphs(blocks, lang_hint, zh_variant)
     if not paragraphs:
         raise InputError(path, "no text found in the document")
@@ -108,10 +108,7 @@ def _read(path: Path) -> bytes:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(path, "is a directory, not a document")
-    if info.st_size > MAX_BYTES:
-        raise InputError(path, f"too large for a text document "
-                               f"({info.st_size / 2**20:.0f} MB; limit "
-                               f"{MAX_BYTES // 2**20} MB)")
+    refuse_size(path, info.st_size, MAX_TEXT_BYTES, "a text document")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -126,6 +123,7 @@ def _blocks(path: Path, kind: str, data: bytes,
     if kind == "docx":
         return docx_blocks(path)
     text = _decode(path, kind, data, warnings)
+    refuse_chars(path, len(text))
     if kind == "md":
         return markdown_blocks(text)
     if kind == "html":

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.errors import InputError
+from editor.core.extract.limits import MAX_DOCX_XML_BYTES, refuse_size
 from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, encrypted .docx
@@ -31,10 +32,21 @@ def _open(path: Path) -> Any:
     if not zipfile.is_zipfile(path):
         raise InputError(path, "not a Word document (.docx files are zip archives; "
                                "this one is not)")
+    _refuse_bomb(path)
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(path, f"not a readable Word document ({exc})") from None
+
+
+def _refuse_bomb(path: Path) -> None:
+    """Refuse a document whose body unpacks to more than the limit (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = archive.getinfo("word/document.xml").file_size
+    except (KeyError, zipfile.BadZipFile, OSError):
+        return  # python-docx reports these with its own message
+    refuse_size(path, size, MAX_DOCX_XML_BYTES, "the text of a Word document")
 
 
 def _texts(body: Any) -> Iterator[str]:

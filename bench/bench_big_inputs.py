@@ -1,0 +1,145 @@
+"""Benchmark: big inputs are imported within the stated memory bound, or refused at once.
+
+Issue 8, promise 6: "a 100 MB text file, a 2,000-page PDF … either processed within a
+stated memory bound or refused with a message saying the limit". The limits live in
+:mod:`editor.core.extract.limits`. Each case generates its input in a temporary folder
+and runs ``bitext extract FILE`` in a fresh child process (which forks its own PDF
+worker, as the CLI does); wall time and the peak resident memory of the largest process
+(``getrusage(RUSAGE_CHILDREN).ru_maxrss``) are reported with the outcome.
+
+Inputs: bilingual plain text (Chinese and English paragraphs alternating, 1–3 sentences
+each) of a given size in MB, and PDFs of a given page count, each page 12 Chinese and 12
+English lines (about 1,000 characters), made by copying a 10-page document.
+
+Run: ``.venv/bin/python bench/bench_big_inputs.py [--quick]`` (``--quick`` skips the
+cases at the limits, which take a minute each).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ZH = ("香港特別行政區政府今日公布第{i}項新措施，包括支援創新科技。",
+      "委員會於第{i}次會議上討論了報告的內容。",
+      "這項計劃預計在{i}年內完成，費用由政府承擔。")
+EN = ("The HKSAR Government today announced measure {i}, which supports innovation.",
+      "The committee discussed the report at its meeting number {i}.",
+      "The plan is expected to be completed within {i} years, at the Government's expense.")
+PDF_LINES = 12  # Chinese/English line pairs per generated page
+
+
+def make_text(path: Path, megabytes: float) -> Path:
+    """A bilingual text file of about ``megabytes`` MB (MiB) of alternating paragraphs."""
+    rng = random.Random(8)
+    limit, size, i = int(megabytes * 2**20), 0, 0
+    with path.open("w", encoding="utf-8") as fh:
+        while size < limit:
+            k, n = rng.randrange(3), rng.randrange(1, 4)
+            zh = "".join(ZH[(k + j) % 3].format(i=i + j) for j in range(n))
+            en = " ".join(EN[(k + j) % 3].format(i=i + j) for j in range(n))
+            chunk = f"{zh}\n\n{en}\n\n"
+            fh.write(chunk)
+            size, i = size + len(chunk.encode()), i + n
+    return path
+
+
+def make_pdf(path: Path, pages: int) -> Path:
+    """A bilingual PDF of ``pages`` pages, by copying a 10-page document (fast)."""
+    import pymupdf
+
+    unit = pymupdf.open()
+    for p in range(10):
+        page = unit.new_page()
+        for k in range(PDF_LINES):
+            # pages start with different sentences: the same line at the top of every
+            # page would be taken for a running head and dropped
+            y, i, t = 100 + 50 * k, p * PDF_LINES + k, (p + k) % 3
+            page.insert_text((50, y), ZH[t].format(i=i), fontname="china-t", fontsize=10)
+            page.insert_text((50, y + 16), EN[t].format(i=i), fontname="helv", fontsize=10)
+    doc = pymupdf.open()
+    while doc.page_count < pages:
+        doc.insert_pdf(unit, to_page=min(9, pages - doc.page_count - 1))
+    doc.save(path, garbage=1, deflate=True)
+    return path
+
+
+def measure(path: Path, limit_as: int | None = None) -> dict[str, object]:
+    """``bitext extract path`` in a child: seconds, peak MB, exit status, stderr tail.
+
+    Runs through a fresh interpreter so the peak memory is that case's alone;
+    ``limit_as`` caps the child's address space (``RLIMIT_AS``) in bytes.
+    """
+    code = ("import json, resource, subprocess, sys, time\n"
+            "limit = int(sys.argv[2])\n"
+            "def cap():\n"
+            "    if limit: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
+            "t = time.perf_counter()\n"
+            "p = subprocess.run([sys.executable, '-m', 'editor.cli.main', 'extract', "
+            "sys.argv[1]], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, "
+            "preexec_fn=cap)\n"
+            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+            "print(json.dumps({'seconds': time.perf_counter() - t, 'peak_mb': peak / 1024,"
+            " 'status': p.returncode, 'stderr': p.stderr.strip().splitlines()}))\n")
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(limit_as or 0)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def cases(quick: bool) -> list[tuple[str, str, float]]:
+    """(label, kind, size): text sizes in MB, PDF sizes in pages."""
+    from editor.core.extract.limits import MAX_PDF_PAGES, MAX_TEXT_BYTES, MB
+
+    text_limit = MAX_TEXT_BYTES / MB
+    chosen = [("text", "txt", 5.0), ("text", "txt", 20.0),
+              ("text at the limit", "txt", text_limit - 0.5),
+              ("text (issue 8)", "txt", 100.0),
+              ("PDF", "pdf", 500), ("PDF (issue 8)", "pdf", 2_000),
+              ("PDF at the limit", "pdf", MAX_PDF_PAGES),
+              ("PDF over the limit", "pdf", MAX_PDF_PAGES + 400)]
+    if quick:
+        chosen = [c for c in chosen if "limit" not in c[0]]
+    return chosen
+
+
+def outcome(result: dict[str, object]) -> str:
+    lines = result["stderr"]
+    assert isinstance(lines, list)
+    if result["status"] == 0:
+        return lines[0] if lines else "ok"
+    return f"refused: {lines[-1] if lines else '?'}"
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    from editor.core.extract.limits import MB, MEMORY_BOUND_BYTES
+
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
+          f"stated bound {MEMORY_BOUND_BYTES // MB} MB\n")
+    print("| input | size | seconds | peak MB | outcome |")
+    print("|---|---|---:|---:|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, kind, size in cases(quick):
+            path = Path(tmp) / f"big.{kind}"
+            if kind == "txt":
+                make_text(path, size)
+                shown = f"{path.stat().st_size / MB:.1f} MB"
+            else:
+                make_pdf(path, int(size))
+                shown = f"{int(size):,} pages ({path.stat().st_size / MB:.0f} MB)"
+            result = measure(path)
+            print(f"| {label} | {shown} | {result['seconds']:.1f} | "
+                  f"{result['peak_mb']:.0f} | {outcome(result)} |", flush=True)
+            path.unlink()
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()

@@ -1,0 +1,142 @@
+"""Issue 8, promise 6: big inputs are imported within a memory bound or refused clearly.
+
+Refusals are checked on inputs just over each limit (fast: sparse files, blank pages);
+the slow tests import a 2,000-page PDF and a multi-megabyte text file through the CLI in
+a child process whose address space is capped, so exceeding the bound is a failure.
+Timings and peak memory per size are in ``bench/bench_big_inputs.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import resource
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pymupdf
+import pytest
+
+from editor.core.errors import InputError
+from editor.core.extract import limits
+from editor.core.extract.api import import_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Address-space cap for the slow tests: the stated resident bound plus room for the
+#: interpreter's and libraries' mapped-but-unused memory (address space > resident).
+ADDRESS_CAP = limits.MEMORY_BOUND_BYTES + 1024 * limits.MB
+
+
+def _bench() -> ModuleType:
+    path = ROOT / "bench" / "bench_big_inputs.py"
+    spec = importlib.util.spec_from_file_location("bench_big_inputs", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _sparse(path: Path, size: int) -> Path:
+    with path.open("wb") as handle:  # takes no disk space
+        handle.truncate(size)
+    return path
+
+
+def _blank_pdf(path: Path, pages: int) -> Path:
+    doc = pymupdf.open()
+    for _ in range(pages):
+        doc.new_page()
+    doc.save(path)
+    return path
+
+
+def _cli_extract(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "editor.cli.main", "extract", str(path)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+
+
+def test_a_100_mb_text_file_is_refused_with_the_limit(tmp_path: Path) -> None:
+    path = _sparse(tmp_path / "corpus.txt", 100 * limits.MB)
+    done = _cli_extract(path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"bitext: {path}: is too large: 100 MB; the limit for a "
+                                   "text document is 32 MB (split the document)")
+
+
+def test_a_pdf_over_the_page_limit_is_refused_with_the_limit(tmp_path: Path) -> None:
+    path = _blank_pdf(tmp_path / "long.pdf", limits.MAX_PDF_PAGES + 1)
+    with pytest.raises(InputError) as info:
+        import_documents([path])
+    assert info.value.path == str(path)
+    assert info.value.problem == ("is too long: 5,001 pages; the limit is 5,000 pages "
+                                  "(split the PDF)")
+
+
+def test_a_pdf_at_the_page_limit_is_not_refused_for_its_length(tmp_path: Path) -> None:
+    path = _blank_pdf(tmp_path / "long.pdf", limits.MAX_PDF_PAGES)
+    with pytest.raises(InputError, match="no text"):  # blank pages: read, then reported
+        import_documents([path])
+
+
+def test_a_docx_that_unpacks_beyond_the_limit_is_refused(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    import docx
+
+    document = docx.Document()
+    for k in range(200):
+        document.add_paragraph(f"這是第{k}段。" if k % 2 else f"This is paragraph {k}.")
+    path = tmp_path / "bomb.docx"
+    document.save(str(path))
+    monkeypatch.setattr(limits, "MAX_DOCX_XML_BYTES", 10_000)
+    with pytest.raises(InputError, match=r"too large: 0 MB; the limit for the text of a Word "
+                                         r"document is 0 MB"):
+        import_documents([path])
+
+
+def test_text_beyond_the_character_limit_is_refused(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "long.md"
+    path.write_text("中文段落。\n\nAn English paragraph.\n\n" * 50, encoding="utf-8")
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1000)
+    with pytest.raises(InputError, match=r"too large: 0\.0 million characters of text; the "
+                                         r"limit is 0 million"):
+        import_documents([path])
+
+
+def _capped_extract(path: Path) -> dict[str, object]:
+    result: dict[str, object] = _bench().measure(path, limit_as=ADDRESS_CAP)
+    return result
+
+
+@pytest.mark.slow
+def test_a_2000_page_pdf_is_imported_within_the_memory_bound(tmp_path: Path) -> None:
+    path = _bench().make_pdf(tmp_path / "book.pdf", 2_000)
+    result = _capped_extract(path)
+    assert result["status"] == 0, result["stderr"]
+    summary = str(result["stderr"][0])  # type: ignore[index]
+    zh, en = (int(word) for word in summary.split() if word.isdigit())
+    assert summary.startswith("layout: alternating") and zh == en >= 20_000  # of 24,000
+    assert result["peak_mb"] < limits.MEMORY_BOUND_BYTES / limits.MB  # type: ignore[operator]
+
+
+@pytest.mark.slow
+def test_a_multi_megabyte_text_is_imported_within_the_memory_bound(tmp_path: Path) -> None:
+    path = _bench().make_text(tmp_path / "big.txt", 6)
+    result = _capped_extract(path)
+    assert result["status"] == 0, result["stderr"]
+    assert result["peak_mb"] < limits.MEMORY_BOUND_BYTES / limits.MB  # type: ignore[operator]
+
+
+def test_the_memory_cap_is_real() -> None:
+    """The slow tests would pass vacuously if the cap did not bind: a child asking for more
+    than the cap must fail."""
+    code = f"b = bytearray({ADDRESS_CAP + limits.MB})"
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_CAP, ADDRESS_CAP))
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          preexec_fn=cap)
+    assert done.returncode != 0 and "MemoryError" in done.stderr
