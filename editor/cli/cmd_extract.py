@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from editor.core.extract.api import ImportResult, import_documents
-from editor.core.model import Sentence
+if TYPE_CHECKING:  # the importer loads PyMuPDF: only ``run`` needs it, not ``bitext --help``
+    from editor.core.extract.api import ImportResult
+    from editor.core.model import Sentence
 
 #: Seconds a PDF may go without progress (one page, or one batch of OCR) before it is
 #: treated as hostile or damaged.
@@ -41,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         print("bitext extract: give one bilingual document or a pair (two files)",
               file=sys.stderr)
         return 2
+    from editor.core.extract.api import import_documents
+
     result = import_documents(args.files, password=args.password, timeout=PDF_TIME_LIMIT,
                               ocr=not args.no_ocr)
     if args.json:
