@@ -8,6 +8,7 @@ signals and the filter proxy above it are all exercised, not just the core.
 
 from __future__ import annotations
 
+import os
 import random
 from functools import partial
 
@@ -25,6 +26,8 @@ from editor.gui.commands import EditSession, Planner
 from editor.gui.filters import LinkFilterProxy
 
 _SPACE = regex.compile(r"\s+")
+#: every CI run tries 60 random sessions; the dedicated reliability run 1,000
+EXAMPLES = 1000 if os.environ.get("HYPOTHESIS_PROFILE") == "dedicated" else 60
 
 
 def _letters(bt: Bitext, lang: str, override: dict[str, str] | None = None) -> str:
@@ -83,7 +86,7 @@ def _step(session: EditSession, rng: random.Random) -> None:
         assert _letters(bt, lang) == expected[lang], edit.label
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(seed=st.integers(0, 2**32 - 1), n_zh=st.integers(1, 10), n_en=st.integers(0, 10),
        steps=st.integers(1, 50))
 def test_random_fixes_through_the_undo_stack_keep_text_and_undo_exactly(
