@@ -167,8 +167,9 @@ def page_render_ms() -> float | None:
     return 1000 * statistics.median(times)
 
 
-def page_turn_ms() -> float:
-    """Median time the wheel's page turn holds the GUI thread (renders run elsewhere)."""
+def scroll_step_ms() -> tuple[float, float]:
+    """(median, worst) time one wheel step through a 40-page PDF holds the GUI thread,
+    repaint included: pages render on the PDF thread, so no step waits for one."""
     import pymupdf
     from PySide6.QtWidgets import QApplication
 
@@ -193,14 +194,16 @@ def page_turn_ms() -> float:
         while pane.canvas.image is None and time.perf_counter() < deadline:
             app.processEvents()
         times = []
-        for _ in range(39):
+        bar = pane.scroll_area.verticalScrollBar()
+        while bar.value() < bar.maximum():
             t = time.perf_counter()
-            pane.turn_page(1)
+            bar.setValue(bar.value() + 3 * bar.singleStep())  # one wheel notch
+            pane.scroll_area.viewport().repaint()
             times.append(time.perf_counter() - t)
             QApplication.processEvents()
         pane.show_document(None)
     window.close()
-    return 1000 * statistics.median(times)
+    return 1000 * statistics.median(times), 1000 * max(times)
 
 
 def main() -> None:
@@ -210,7 +213,7 @@ def main() -> None:
         path = big_project(Path(tmp))
         big = big_project_figures(path)
     render = page_render_ms()
-    turn = page_turn_ms()
+    step, worst = scroll_step_ms()
     rows = [
         ("cold start with the bundled sample (shipped project)", f"{shipped:.2f} s",
          "≤ 1.5 s"),
@@ -224,8 +227,8 @@ def main() -> None:
         ("repaint of the visible rows after an edit, median", f"{big['paint']:.1f} ms", ""),
         ("render the sample page at 150 %, median",
          f"{render:.1f} ms" if render is not None else "n/a (no sample)", "≤ 100 ms"),
-        ("wheel page turn in the PDF pane (GUI thread), median", f"{turn:.1f} ms",
-         "never blocks"),
+        ("PDF pane: one wheel step through 40 pages, median / worst", f"{step:.1f} / "
+         f"{worst:.1f} ms", "never blocks"),
     ]
     print("| GUI measure | value | target |")
     print("|---|---|---|")

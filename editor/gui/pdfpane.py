@@ -7,6 +7,8 @@ back where the user clicked (:attr:`PdfPane.clicked`, in PDF points).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
@@ -37,6 +39,7 @@ ZH_COLOUR = QColor(220, 50, 47)
 EN_COLOUR = QColor(38, 110, 220)
 ZOOM_STEPS = (0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 MARGIN = 8
+GAP = 10  # between pages
 
 
 def _tr(text: str) -> str:
@@ -51,86 +54,111 @@ class Highlight:
 
 
 class PageCanvas(QWidget):
-    """Paints the current page image and its highlights; reports clicks in points."""
+    """Every page of the document, one under the other, so the wheel scrolls straight
+    through; only the pages in view are painted, and their images come from the
+    renderer's cache through :attr:`image_for` (a grey-free white page until a render
+    arrives, so painting never waits). Highlights belong to one page (:attr:`page`)."""
 
-    clicked = Signal(QPointF)
+    clicked = Signal(int, QPointF)  # page, point in PDF points
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("pdf_canvas")
-        self.page_size = QSizeF(595, 842)
+        self.sizes: list[QSizeF] = [QSizeF(595, 842)]
         self.zoom = 1.0
-        self.image: QImage | None = None
+        self.page = 0  # the page the highlights (and to_view) refer to
         self.highlights: list[Highlight] = []
+        self.image_for: Callable[[int], QImage | None] = lambda page: None
+        self._tops: list[float] = [MARGIN]
+        self._width = 595.0
         self.setMouseTracking(False)
 
-    def to_view(self, r: QRectF) -> QRectF:
-        z = self.zoom
-        return QRectF(r.x() * z + MARGIN, r.y() * z + MARGIN, r.width() * z, r.height() * z)
+    # -- geometry -------------------------------------------------------------------------
+    def set_layout(self, sizes: list[QSizeF], zoom: float) -> None:
+        self.sizes = list(sizes) or [QSizeF(595, 842)]
+        self.zoom = zoom
+        self._width = max(s.width() for s in self.sizes)
+        y, self._tops = float(MARGIN), []
+        for size in self.sizes:
+            self._tops.append(y)
+            y += size.height() * zoom + GAP
+        self.resize(self.sizeHint())
 
-    def to_page(self, pos: QPointF) -> QPointF:
-        return QPointF((pos.x() - MARGIN) / self.zoom, (pos.y() - MARGIN) / self.zoom)
+    def page_rect(self, page: int) -> QRectF:
+        size = self.sizes[page]
+        x = MARGIN + (self._width - size.width()) * self.zoom / 2
+        return QRectF(x, self._tops[page], size.width() * self.zoom, size.height() * self.zoom)
+
+    def page_at(self, y: float) -> int:
+        """The page at height ``y`` (a gap counts with the page above it)."""
+        return max(0, bisect_right(self._tops, y) - 1)
+
+    def to_view(self, r: QRectF, page: int | None = None) -> QRectF:
+        origin = self.page_rect(self.page if page is None else page).topLeft()
+        z = self.zoom
+        return QRectF(origin.x() + r.x() * z, origin.y() + r.y() * z, r.width() * z,
+                      r.height() * z)
+
+    def to_page(self, pos: QPointF) -> tuple[int, QPointF]:
+        page = self.page_at(pos.y())
+        origin = self.page_rect(page).topLeft()
+        return page, QPointF((pos.x() - origin.x()) / self.zoom,
+                             (pos.y() - origin.y()) / self.zoom)
+
+    @property
+    def image(self) -> QImage | None:
+        """The highlighted page's image, if rendered (what the user looks at)."""
+        return self.image_for(self.page)
 
     def sizeHint(self) -> QSize:
-        return QSize(int(self.page_size.width() * self.zoom) + 2 * MARGIN,
-                     int(self.page_size.height() * self.zoom) + 2 * MARGIN)
+        bottom = self._tops[-1] + self.sizes[-1].height() * self.zoom + MARGIN
+        return QSize(int(self._width * self.zoom) + 2 * MARGIN, int(bottom))
 
+    # -- painting -------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        page = QRectF(MARGIN, MARGIN, self.page_size.width() * self.zoom,
-                      self.page_size.height() * self.zoom)
-        painter.fillRect(self.rect(), self.palette().window())
-        painter.fillRect(page, Qt.GlobalColor.white)
-        if self.image is not None:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(page, self.image)
+        painter.fillRect(event.rect(), self.palette().window())
+        area = QRectF(event.rect())
+        first = self.page_at(area.top())
+        for page in range(first, len(self.sizes)):
+            rect = self.page_rect(page)
+            if rect.top() > area.bottom():
+                break
+            painter.fillRect(rect, Qt.GlobalColor.white)
+            image = self.image_for(page)
+            if image is not None:
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(rect, image)
+        self._paint_highlights(painter)
+        painter.end()
+
+    def _paint_highlights(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for h in self.highlights:
+            box = self.to_view(h.rect).adjusted(-1, -1, 1, 1)
             fill = QColor(h.colour)
             fill.setAlpha(70 if h.strong else 30)
-            painter.fillRect(self.to_view(h.rect).adjusted(-1, -1, 1, 1), fill)
+            painter.fillRect(box, fill)
             if h.strong:
                 painter.setPen(QPen(h.colour, 1.2))
-                painter.drawRect(self.to_view(h.rect).adjusted(-1, -1, 1, 1))
-        painter.end()
+                painter.drawRect(box)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit(self.to_page(event.position()))
+            self.clicked.emit(*self.to_page(event.position()))
         super().mousePressEvent(event)
 
 
 class PdfScroll(QScrollArea):
-    """Scroll area that turns Ctrl+wheel into zoom, and the wheel past the bottom (top)
-    of a page into the next (previous) page, as a reader scrolling through expects.
-
-    Touchpads send many small deltas: a page turns once a whole wheel notch (120) has
-    been pushed against the edge, so a flick that just reaches the edge does not skip.
-    """
+    """Scroll area that turns Ctrl+wheel into zoom."""
 
     zoom_step = Signal(int)
-    page_step = Signal(int)
-    NOTCH = 120
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._pushed = 0  # wheel delta pushed against the top or bottom edge
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        dy = event.angleDelta().y()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_step.emit(1 if dy > 0 else -1)
+            self.zoom_step.emit(1 if event.angleDelta().y() > 0 else -1)
             event.accept()
             return
-        bar = self.verticalScrollBar()
-        if (dy < 0 and bar.value() >= bar.maximum()) or (dy > 0 and bar.value() <= bar.minimum()):
-            self._pushed = self._pushed + dy if self._pushed * dy >= 0 else dy
-            if abs(self._pushed) >= self.NOTCH:
-                self._pushed = 0
-                self.page_step.emit(1 if dy < 0 else -1)
-            event.accept()
-            return
-        self._pushed = 0
         super().wheelEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -141,7 +169,11 @@ class PdfScroll(QScrollArea):
 
 
 class PdfPane(QWidget):
-    """Toolbar (document, page, zoom) above a scrollable page canvas."""
+    """Toolbar (document, page, zoom) above the pages, scrolled continuously.
+
+    :attr:`page` is the page in the middle of the view (the toolbar shows it and
+    follows the scrolling); the highlighted page is the canvas's :attr:`PageCanvas.page`.
+    """
 
     clicked = Signal(str, int, QPointF)  # path, page, point in PDF points
     switch_requested = Signal()
@@ -153,9 +185,9 @@ class PdfPane(QWidget):
         self.path: str | None = None
         self.page = 0
         self.zoom_mode = "fit-width"  # or fit-page or a number as text
-        self._marks: tuple[int, list[Highlight]] = (0, [])  # highlights and their page
         self.canvas = PageCanvas()
         self.canvas.clicked.connect(self._on_canvas_clicked)
+        self.canvas.image_for = self._image_for
         self._build()
         renderer.document_ready.connect(self._on_document_ready)
         renderer.document_failed.connect(self._on_document_failed)
@@ -194,7 +226,7 @@ class PdfPane(QWidget):
         self.scroll_area.setWidget(self.canvas)
         self.scroll_area.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.scroll_area.zoom_step.connect(self.zoom_by)
-        self.scroll_area.page_step.connect(self.turn_page)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -227,7 +259,7 @@ class PdfPane(QWidget):
             self.path = path
             self.page = 0
             self.canvas.highlights = []
-            self._marks = (0, [])
+            self.canvas.page = 0
             self.renderer.forget_requests()
         sizes = self.renderer.page_sizes(path)
         if sizes is None:
@@ -246,41 +278,51 @@ class PdfPane(QWidget):
 
     def show_page(self, page: int, highlights: list[Highlight] | None = None,
                   focus: QRectF | None = None) -> None:
-        """Go to ``page`` (0-based), set highlights, scroll ``focus`` (points) into view."""
+        """Go to ``page`` (0-based): scroll ``focus`` (points) into view, or the page's
+        top when no focus is given; ``highlights`` (when given) mark that page."""
         sizes = self.renderer.page_sizes(self.path) if self.path else None
         if sizes:
             page = max(0, min(page, len(sizes) - 1))
         if highlights is not None:
-            self._marks = (page, highlights)
-        self.canvas.highlights = self._marks[1] if self._marks[0] == page else []
-        if page != self.page:
-            self.page = page
-            self.renderer.forget_requests()
-        self.page_spin.blockSignals(True)
-        self.page_spin.setValue(page + 1)
-        self.page_spin.blockSignals(False)
+            self.canvas.page = page
+            self.canvas.highlights = highlights
         self._refresh()
+        if not sizes:
+            self.page = page
+            return
         if focus is not None:
-            r = self.canvas.to_view(focus)
+            r = self.canvas.to_view(focus, page)
             self.scroll_area.ensureVisible(int(r.center().x()), int(r.center().y()),
-                                      int(r.width() / 2) + 40, int(r.height() / 2) + 60)
+                                           int(r.width() / 2) + 40, int(r.height() / 2) + 60)
+        else:
+            top = self.canvas.page_rect(page).top() - MARGIN
+            self.scroll_area.verticalScrollBar().setValue(int(top))
+        self._set_current(page)
+        self.canvas.update()
 
     def next_page(self) -> None:
         self.show_page(self.page + 1)
 
-    def turn_page(self, step: int) -> None:
-        """The wheel went past an edge: show the neighbouring page from its other end.
-        The neighbours are prefetched, so the new page is usually drawn at once; if not,
-        the nearest cached zoom (or a blank page) shows until the render arrives."""
-        sizes = self.renderer.page_sizes(self.path) if self.path else None
-        if not sizes or not 0 <= self.page + step < len(sizes):
-            return
-        self.show_page(self.page + step)
-        bar = self.scroll_area.verticalScrollBar()
-        bar.setValue(bar.minimum() if step > 0 else bar.maximum())
-
     def previous_page(self) -> None:
         self.show_page(self.page - 1)
+
+    def turn_page(self, step: int) -> None:
+        """Show the top of the neighbouring page (what the wheel reaches by scrolling)."""
+        self.show_page(self.page + step)
+
+    def _set_current(self, page: int) -> None:
+        self.page = page
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(page + 1)
+        self.page_spin.blockSignals(False)
+        self._request_visible()
+
+    def _on_scrolled(self, value: int) -> None:
+        """Follow the scrolling: the toolbar names the page in the middle of the view."""
+        if self.path is None or not self.renderer.page_sizes(self.path):
+            return
+        middle = value + self.scroll_area.viewport().height() / 2
+        self._set_current(self.canvas.page_at(middle))
 
     # -- zoom --------------------------------------------------------------------------
     def set_zoom(self, mode: str) -> None:
@@ -313,7 +355,8 @@ class PdfPane(QWidget):
         if self.zoom_mode == "fit-width":
             return width_zoom
         if self.zoom_mode == "fit-page":
-            return max(0.1, min(width_zoom, (view.height() - 2 * MARGIN) / max(1.0, size.height())))
+            height_zoom = (view.height() - 2 * MARGIN) / max(1.0, size.height())
+            return max(0.1, min(width_zoom, height_zoom))
         return float(self.zoom_mode)
 
     def refit(self) -> None:
@@ -322,27 +365,50 @@ class PdfPane(QWidget):
 
     # -- rendering ---------------------------------------------------------------------
     def _refresh(self) -> None:
+        """Lay the pages out at the current zoom, keeping the view on the same spot."""
         if self.path is None:
             return
         sizes = self.renderer.page_sizes(self.path)
         if not sizes:
             return
         zoom = self.effective_zoom()
-        self.canvas.page_size = sizes[min(self.page, len(sizes) - 1)]
-        self.canvas.zoom = zoom
-        ratio = self.devicePixelRatioF()
-        image = self.renderer.image(self.path, self.page, round(zoom * ratio, 3))
-        if image is None:
-            image = self.renderer.cached_any_zoom(self.path, self.page)
-        self.canvas.image = image
-        self.canvas.resize(self.canvas.sizeHint())
+        if zoom != self.canvas.zoom or sizes != self.canvas.sizes:
+            bar = self.scroll_area.verticalScrollBar()
+            old = self.canvas.page_rect(min(self.page, len(self.canvas.sizes) - 1))
+            offset = (bar.value() - old.top()) / max(old.height(), 1.0)
+            self.canvas.set_layout(sizes, zoom)
+            new = self.canvas.page_rect(min(self.page, len(sizes) - 1))
+            bar.setValue(int(new.top() + offset * new.height()))
+        self._request_visible()
         self.canvas.update()
-        self._prefetch(len(sizes), zoom * ratio)
 
-    def _prefetch(self, count: int, zoom: float) -> None:
-        for neighbour in (self.page + 1, self.page - 1):
-            if self.path is not None and 0 <= neighbour < count:
-                self.renderer.image(self.path, neighbour, round(zoom, 3))
+    def _render_zoom(self) -> float:
+        return round(self.canvas.zoom * self.devicePixelRatioF(), 3)
+
+    def _image_for(self, page: int) -> QImage | None:
+        """The sharp image if rendered, else any zoom of it (scaled), else None."""
+        if self.path is None:
+            return None
+        image = self.renderer.image(self.path, page, self._render_zoom())
+        return image if image is not None else self.renderer.cached_any_zoom(self.path, page)
+
+    def visible_pages(self) -> range:
+        bar = self.scroll_area.verticalScrollBar()
+        top = bar.value()
+        first = self.canvas.page_at(top)
+        last = self.canvas.page_at(top + self.scroll_area.viewport().height())
+        return range(first, last + 1)
+
+    def _request_visible(self) -> None:
+        """Ask for the pages in view and one either side; drop requests scrolled past."""
+        if self.path is None:
+            return
+        shown = self.visible_pages()
+        wanted = range(max(0, shown.start - 1), min(len(self.canvas.sizes), shown.stop + 1))
+        zoom = self._render_zoom()
+        self.renderer.keep_only({(self.path, page, zoom) for page in wanted})
+        for page in wanted:
+            self.renderer.image(self.path, page, zoom)
 
     def _on_document_ready(self, path: str) -> None:
         if path == self.path:
@@ -355,12 +421,12 @@ class PdfPane(QWidget):
                                                                           message=message))
 
     def _on_page_ready(self, path: str, page: int) -> None:
-        if path == self.path and page == self.page:
-            self._refresh()
+        if path == self.path and page in self.visible_pages():
+            self.canvas.update(self.canvas.page_rect(page).toAlignedRect())
 
-    def _on_canvas_clicked(self, point: QPointF) -> None:
+    def _on_canvas_clicked(self, page: int, point: QPointF) -> None:
         if self.path is not None:
-            self.clicked.emit(self.path, self.page, point)
+            self.clicked.emit(self.path, page, point)
 
     def visible_rect(self) -> QRect:
         return self.scroll_area.viewport().rect()

@@ -155,6 +155,11 @@ class PdfRenderer(QObject):
                 return image
         return None
 
+    def keep_only(self, keys: set[PageKey]) -> None:
+        """Drop queued renderings other than ``keys`` (pages scrolled out of view)."""
+        with self.worker.lock:
+            self.worker.wanted &= keys
+
     def forget_requests(self) -> None:
         """Drop queued renderings nobody waits for any more (after a jump or zoom)."""
         with self.worker.lock:

@@ -94,7 +94,7 @@ def _wheel(pane, notches: int) -> None:
         QApplication.sendEvent(viewport, event)
 
 
-def test_the_wheel_turns_pages_at_the_bottom_and_top(qtbot, tmp_path: Path):
+def test_the_wheel_scrolls_continuously_through_the_pages(qtbot, tmp_path: Path):
     pdf = _three_pages(tmp_path)
     with open_window(qtbot, small_bitext(1)) as window:
         pane = window.pdf
@@ -102,17 +102,36 @@ def test_the_wheel_turns_pages_at_the_bottom_and_top(qtbot, tmp_path: Path):
         pane.set_zoom("1.5")
         _wait_for_page(qtbot, window)
         bar = pane.scroll_area.verticalScrollBar()
-        assert bar.maximum() > 0  # the page is taller than the pane
-        qtbot.waitUntil(lambda: pane.renderer.image(str(pdf), 1, pane.canvas.zoom
-                                                    * pane.devicePixelRatioF()) is not None,
-                        timeout=10_000)  # the next page was prefetched
-        bar.setValue(bar.maximum() - 1)
-        _wheel(pane, 1)  # reaches the bottom: no page turn yet
-        assert pane.page == 0 and bar.value() == bar.maximum()
-        _wheel(pane, 1)  # pushes past it
-        assert pane.page == 1 and bar.value() == 0
-        assert pane.canvas.image is not None  # drawn at once from the prefetched render
-        _wheel(pane, -1)
-        assert pane.page == 0 and bar.value() == bar.maximum()
-        _wheel(pane, -300)
-        assert pane.page == 0  # no page before the first
+        second = pane.canvas.page_rect(1)
+        assert second.top() > pane.canvas.page_rect(0).bottom()  # one under the other
+        bar.setValue(int(second.top()) - pane.scroll_area.viewport().height() // 2 - 30)
+        assert pane.page == 0
+        _wheel(pane, 2)  # scrolling on brings the second page to the middle of the view
+        assert pane.page == 1 and pane.page_spin.value() == 2
+        assert 1 in pane.visible_pages()
+        qtbot.waitUntil(lambda: pane.canvas.image_for(1) is not None, timeout=10_000)
+        _wheel(pane, -1000)
+        assert pane.page == 0 and bar.value() == 0
+        _wheel(pane, 1000)
+        assert pane.page == 2 and bar.value() == bar.maximum()
+
+
+def test_page_navigation_scrolls_to_the_page_and_highlights_stay_on_theirs(qtbot,
+                                                                           tmp_path: Path):
+    from editor.gui.pdfpane import Highlight
+
+    pdf = _three_pages(tmp_path)
+    with open_window(qtbot, small_bitext(1)) as window:
+        pane = window.pdf
+        pane.show_document(str(pdf), pdf.name)
+        pane.set_zoom("1.0")
+        _wait_for_page(qtbot, window)
+        mark = QRectF(50, 90, 60, 15)
+        pane.show_page(2, [Highlight(mark, ZH_COLOUR)], mark)
+        assert pane.page == 2 and pane.canvas.page == 2
+        view = pane.canvas.to_view(mark)
+        assert pane.canvas.page_at(view.center().y()) == 2
+        pane.previous_page()
+        assert pane.page == 1 and pane.canvas.page == 2  # the mark stays on page 3
+        top = pane.canvas.page_rect(1).top()
+        assert abs(pane.scroll_area.verticalScrollBar().value() - top) <= 10
