@@ -54,8 +54,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail(args, "interrupted")
     except Exception as exc:  # the promise is one line, never a traceback
-        return _fail(args, f"unexpected error ({type(exc).__name__}: {exc}); "
-                           "run with --debug for details")
+        return _fail(args, f"{_input_of(args)}: unexpected error ({type(exc).__name__}: "
+                           f"{exc}); run with --debug for details")
+
+
+def _input_of(args: argparse.Namespace) -> str:
+    """The file a command was reading, to name it in an unexpected error."""
+    for name in ("project", "files", "inputs", "job", "gold"):
+        value = getattr(args, name, None)
+        if isinstance(value, list | tuple) and value:
+            return ", ".join(str(v) for v in value)
+        if isinstance(value, str) and value:
+            return value
+    return "bitext"
 
 
 def _fail(args: argparse.Namespace, message: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,8 @@ def _open(path: Path) -> Any:
     _refuse_bomb(path)
     try:
         return docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
+            EOFError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
         raise InputError(path, f"not a readable Word document ({exc})") from None
 
 
