@@ -17,6 +17,7 @@ application must call ``multiprocessing.freeze_support()`` for the workers to st
 
 from __future__ import annotations
 
+import functools
 import html
 import multiprocessing
 import os
@@ -83,7 +84,7 @@ def render(job: Job) -> bytes:
             results = [lay_out_slice(*tasks[0], progress=job.progress)]
         else:
             results = _in_workers(tasks, job.progress, len(rows))
-        return _finish(job, results)
+        return _finish(job, results, Path(folder) / "joined.pdf")
 
 
 def _in_workers(tasks: list[tuple], progress: Progress | None,
@@ -186,8 +187,12 @@ class _Parts:
             self._writer = None
 
 
-def _finish(job: Job, slices: list[tuple[str, int]]) -> bytes:
-    """Join the slices, stamp page numbers, set the metadata."""
+def _finish(job: Job, slices: list[tuple[str, int]], target: Path) -> bytes:
+    """Join the slices, stamp page numbers, set the metadata.
+
+    Saved through ``target`` (a scratch file) rather than ``doc.tobytes()``: MuPDF hands
+    ``tobytes`` its output in hundreds of thousands of small Python calls.
+    """
     doc = pymupdf.open(slices[0][0])
     try:
         for path, _count in slices[1:]:
@@ -196,9 +201,10 @@ def _finish(job: Job, slices: list[tuple[str, int]]) -> bytes:
         _number_pages(doc)
         doc.set_metadata({"title": job.options.title or "Bilingual text",
                           "creator": "Bitext Editor"})
-        return doc.tobytes(garbage=0, deflate=True)
+        doc.save(target, garbage=0, deflate=True)
     finally:
         doc.close()
+    return target.read_bytes()
 
 
 _LONG_HEX = re.compile(rb"<([0-9A-Fa-f]{5,6})>")
@@ -387,13 +393,21 @@ def _number_pages(doc: pymupdf.Document) -> None:
     total = len(pages)
     for number, page_xref in enumerate(pages):
         label = f"{number + 1} / {total}"
-        x = (PAGE.width - pymupdf.get_text_length(label, fontname="helv", fontsize=8)) / 2
+        x = (PAGE.width - _label_width(len(label))) / 2
         stamp = _new_stream(doc, (f"Q q BT /FPageNo 8 Tf 0.4 g {x:.2f} {MARGIN / 2:.2f} Td "
                                   f"({label}) Tj ET Q\n").encode("ascii"))
         kind, value = doc.xref_get_key(page_xref, "Contents")
         inner = value.strip("[]") if kind == "array" else value
         doc.xref_set_key(page_xref, "Contents", f"[{save} 0 R {inner} {stamp} 0 R]")
         _add_font(doc, page_xref, font)
+
+
+@functools.lru_cache(maxsize=16)
+def _label_width(length: int) -> float:
+    """Width of a page label of ``length`` characters: Helvetica's digits are all one
+    width, so measuring once per length is exact (and measuring is slow)."""
+    return float(pymupdf.get_text_length("0" * (length - 3) + " / ", fontname="helv",
+                                         fontsize=8))
 
 
 def _new_stream(doc: pymupdf.Document, data: bytes) -> int:
