@@ -121,6 +121,12 @@ def _write(path: Path, content: str | bytes) -> Path:
      '"lang": "zh", "text": "a", "order": [0]}], "links": []}', "sentence z0 is in no link"),
     ('{"format": "bitext-editor-project", "version": 1, "links": [{"zh": [], "en": []}]}',
      "link 1 is empty on both sides"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": ['
+     '{"id": "z0", "lang": "zh", "text": "一。"}, {"id": "z1", "lang": "zh", "text": "二。"}],'
+     ' "links": [{"zh": ["z1"]}, {"zh": ["z0"]}]}', "sentence z0 is out of document order"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": ['
+     '{"id": "z0", "lang": "zh", "text": "一。"}], "links": [{"en": ["z0"]}]}',
+     "sentence z0 is zh but on the en side"),
     ("[" * 100000, "is not valid JSON"),
 ])
 def test_broken_files_give_a_typed_error_naming_the_file(tmp_path: Path, content: str | bytes,
