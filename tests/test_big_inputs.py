@@ -61,7 +61,7 @@ def test_a_100_mb_text_file_is_refused_with_the_limit(tmp_path: Path) -> None:
     done = _cli_extract(path)
     assert done.returncode == 2
     assert done.stderr.strip() == (f"bitext: {path}: is too large: 100 MB; the limit for a "
-                                   "text document is 32 MB (split the document)")
+                                   "text document is 24 MB (split the document)")
 
 
 def test_a_pdf_over_the_page_limit_is_refused_with_the_limit(tmp_path: Path) -> None:
@@ -95,10 +95,15 @@ def test_a_docx_that_unpacks_beyond_the_limit_is_refused(tmp_path: Path,
         import_documents([path])
 
 
-def test_text_beyond_the_character_limit_is_refused(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "long.md"
-    path.write_text("中文段落。\n\nAn English paragraph.\n\n" * 50, encoding="utf-8")
+def test_a_docx_with_text_beyond_the_character_limit_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx
+
+    document = docx.Document()
+    for k in range(100):
+        document.add_paragraph(f"這是第{k}段。" if k % 2 else f"This is paragraph {k}.")
+    path = tmp_path / "long.docx"
+    document.save(str(path))
     monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1000)
     with pytest.raises(InputError, match=r"too large: 0\.0 million characters of text; the "
                                          r"limit is 0 million"):

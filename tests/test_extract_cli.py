@@ -124,3 +124,16 @@ def test_misnamed_and_foreign_files_are_refused(tmp_path, capsys):
     assert "rename it to .docx" in capsys.readouterr().err
     assert main(["extract", str(tmp_path / "bundle.docx")]) == 2
     assert "ZIP archive, not a Word document" in capsys.readouterr().err
+
+
+def test_version_and_help_do_not_load_the_document_libraries() -> None:
+    """``bitext --version`` builds every sub-command's parser; loading PyMuPDF, python-docx
+    or openpyxl for that would make every start-up slow."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom editor.cli.main import build_parser\nbuild_parser()\n"
+            "print(sorted(m for m in ('pymupdf', 'docx', 'openpyxl') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"

@@ -5,15 +5,20 @@ document over a limit is refused with an :class:`~editor.core.errors.InputError`
 says the limit, before the expensive work starts. The figures behind the choices
 (time and peak memory per size) come from ``bench/bench_big_inputs.py``:
 
-* a bilingual text file costs about 2.7 s and 25 MB of peak memory per MB of text
-  (segmentation dominates), so ``MAX_TEXT_BYTES`` (32 MB) stays under about 1 GB and
-  about a minute and a half — far more than any real document (a 1,000-page book is
-  2–3 MB) — while a 100 MB corpus dump is refused at once;
-* a PDF costs about 12 ms and 50 kB per page of dense text, so ``MAX_PDF_PAGES``
-  (5,000) stays under about 1 GB and two minutes even for pages twice as full;
-* a DOCX or HTML file can unpack to far more text than its size suggests (a DOCX is a
-  zip archive), so the decoded text is capped too (``MAX_TEXT_CHARS``) and a DOCX's
-  ``word/document.xml`` may not unpack beyond ``MAX_DOCX_XML_BYTES``.
+* a bilingual text file costs about 2 s (3 s on a busy machine) and 15 MB of peak
+  memory per MB of text (segmentation dominates): at ``MAX_TEXT_BYTES`` (24 MB, some
+  330,000 sentences) that is about 370 MB and a minute — far more than any
+  real document (a 1,000-page book is 2–3 MB) — while a 100 MB corpus dump is refused
+  at once;
+* a PDF costs about 12 ms (20 ms busy) and 55 kB per page of text: at
+  ``MAX_PDF_PAGES`` (5,000) about 290 MB and two minutes, so even pages several times
+  as full stay within the bound;
+* a DOCX can unpack to far more text than its size suggests (it is a zip archive), so
+  its ``word/document.xml`` may not unpack beyond ``MAX_DOCX_XML_BYTES`` and its text
+  is capped (``MAX_TEXT_CHARS``); other text files are bounded by their size. Memory follows
+  the sentence count (about 1 kB a sentence), and Chinese has three times as many
+  sentences per character as English, so 20 million characters of Chinese alone
+  (some 750,000 sentences) is the worst case the character limit admits.
 
 The memory bound stated for every accepted document: ``MEMORY_BOUND_BYTES``.
 """
@@ -33,9 +38,9 @@ MAX_PDF_BYTES = 512 * MB
 #: Most pages of one PDF.
 MAX_PDF_PAGES = 5_000
 #: Largest text document (.txt, .md, .html, .docx) file.
-MAX_TEXT_BYTES = 32 * MB
-#: Most characters of text one text document may yield after decoding or unpacking.
-MAX_TEXT_CHARS = 32 * 1_000_000
+MAX_TEXT_BYTES = 24 * MB
+#: Most characters of text a DOCX may unpack to.
+MAX_TEXT_CHARS = 20 * 1_000_000
 #: Largest unpacked ``word/document.xml`` of a DOCX (markup is most of it).
 MAX_DOCX_XML_BYTES = 256 * MB
 
