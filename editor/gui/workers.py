@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,7 @@ class Job(QObject):
         self._runner.failed.connect(self._on_failed)
 
     def start_on(self, thread: QThread) -> None:
+        _RUNNING.add(self)
         self._runner.moveToThread(thread)
         self._runner.start.emit()
 
@@ -108,12 +109,22 @@ class Job(QObject):
     @Slot(object)
     def _on_finished(self, result: object) -> None:
         self.finished.emit(result)
-        self._runner.deleteLater()
+        self._done()
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         self.failed.emit(exc)
+        self._done()
+
+    def _done(self) -> None:
+        """Let go of the job only after this slot has returned: listeners commonly drop
+        their reference to it while handling :attr:`finished`, and a QObject freed
+        inside its own signal emission crashes the interpreter."""
         self._runner.deleteLater()
+        QTimer.singleShot(0, lambda: _RUNNING.discard(self))
+
+
+_RUNNING: set[Job] = set()  # jobs between start_on and a moment after they end
 
 
 class JobThread(QThread):
