@@ -352,3 +352,22 @@ def test_pdf_hostile_text(tmp_path: Path) -> None:
     _pages, text, _fonts = _pdf_text(out)
     flat = text.replace("\n", "")
     assert "<script>alert('x')</script>" in flat and "甲&乙]]>丙" in flat
+
+
+def test_pdf_page_numbers_are_centred(tmp_path: Path) -> None:
+    """Labels of every length ("9 / 12", "10 / 12") sit in the middle of the page."""
+    from editor.core.model import Bitext, make_sentences
+
+    n = 200
+    zh = make_sentences("zh", [f"第{i}句中文內容，這是一個較長的句子。" for i in range(n)])
+    en = make_sentences("en", [f"English sentence number {i}, long enough to wrap once or "
+                               "twice in its column." for i in range(n)])
+    out = tmp_path / "numbered.pdf"
+    export_bitext(Bitext.from_beads(zh, en, [([i], [i]) for i in range(n)]), out, "pdf",
+                  ExportOptions())
+    with pymupdf.open(out) as doc:
+        assert doc.page_count >= 10
+        for page in doc:
+            label = f"{page.number + 1} / {doc.page_count}"
+            box = page.search_for(label)[-1]
+            assert abs((box.x0 + box.x1) / 2 - page.rect.width / 2) < 1.0, label
