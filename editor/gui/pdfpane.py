@@ -188,6 +188,7 @@ class PdfPane(QWidget):
         self.canvas = PageCanvas()
         self.canvas.clicked.connect(self._on_canvas_clicked)
         self.canvas.image_for = self._image_for
+        self._pending: QRectF | None = None  # focus asked for while the document opened
         self._build()
         renderer.document_ready.connect(self._on_document_ready)
         renderer.document_failed.connect(self._on_document_failed)
@@ -287,8 +288,8 @@ class PdfPane(QWidget):
             self.canvas.page = page
             self.canvas.highlights = highlights
         self._refresh()
-        if not sizes:
-            self.page = page
+        if not sizes:  # still opening: go there when the page sizes arrive
+            self.page, self._pending = page, focus
             return
         if focus is not None:
             r = self.canvas.to_view(focus, page)
@@ -414,6 +415,8 @@ class PdfPane(QWidget):
         if path == self.path:
             sizes = self.renderer.page_sizes(path) or []
             self._after_open(sizes)
+            self.show_page(self.page, None, self._pending)
+            self._pending = None
 
     def _on_document_failed(self, path: str, message: str) -> None:
         if path == self.path:

@@ -135,3 +135,22 @@ def test_page_navigation_scrolls_to_the_page_and_highlights_stay_on_theirs(qtbot
         assert pane.page == 1 and pane.canvas.page == 2  # the mark stays on page 3
         top = pane.canvas.page_rect(1).top()
         assert abs(pane.scroll_area.verticalScrollBar().value() - top) <= 10
+
+
+def test_a_sentence_on_a_later_page_is_shown_once_the_document_opens(qtbot, tmp_path: Path):
+    from editor.core.model import Bitext, Provenance, Source, make_sentences
+
+    pdf = _three_pages(tmp_path)
+    source = Source("s1", str(pdf), kind="pdf", languages=("zh", "en"))
+    where = Provenance("s1", 2, ((50.0, 80.0, 200.0, 105.0),))
+    bt = Bitext.from_beads(make_sentences("zh", ["第三頁。"], provenances=[where]),
+                           make_sentences("en", ["Page three."], provenances=[where]),
+                           [((0,), (0,))], sources=[source])
+    with open_window(qtbot, bt, sources={"s1": pdf}) as window:
+        window.select_row(0, "zh")  # asked while the document is still opening
+        pane = window.pdf
+        qtbot.waitUntil(lambda: pane.canvas.image is not None, timeout=10_000)
+        assert pane.canvas.page == 2 and 2 in pane.visible_pages()
+        mark = pane.canvas.to_view(pane.canvas.highlights[0].rect)
+        top = pane.scroll_area.verticalScrollBar().value()
+        assert top <= mark.top() and mark.bottom() <= top + pane.scroll_area.viewport().height()
