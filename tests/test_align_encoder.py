@@ -46,3 +46,12 @@ def test_traditional_chinese_is_simplified_for_embedding() -> None:
     assert encoder.to_simplified(["他說這個國家很大。"]) == ["他说这个国家很大。"]
     same = ["他说这个国家很大。"]
     assert encoder.to_simplified(same) == same
+
+
+def test_word_by_word_tokenizing_equals_the_tokenizer() -> None:
+    sp = encoder.model().sp
+    texts = [*TEXTS, "   ", " a  b   c ", "\u3000中文 English 混合 123", "naïve café — “quotes”",
+             "\ttab\tsep ", "ﬁ ligature ①", "the the the cat's cats, the dog."]
+    for text in texts:
+        assert encoder._token_ids(sp, text) == sp.encode(text, out_type=int, add_bos=True,
+                                                         add_eos=True), text

@@ -98,7 +98,7 @@ def token_sums(texts: Sequence[str], *, progress: Any = None) -> TokenSums:
     for k, text in enumerate(texts):
         for piece in _pieces(text):
             owners.append(k)
-            ids.append(backend.sp.encode(piece, out_type=int, add_bos=True, add_eos=True))
+            ids.append(_token_ids(backend.sp, piece))
     sums = np.zeros((len(texts), 512), dtype=np.float32)
     counts = np.zeros(len(texts), dtype=np.float32)
     backend.threads = machine_threads()
@@ -114,6 +114,39 @@ def token_sums(texts: Sequence[str], *, progress: Any = None) -> TokenSums:
         if progress is not None:
             progress(last, len(ids))
     return TokenSums(sums, counts)
+
+
+_WORD_START = "\u2581"  # SentencePiece's word-start mark
+
+
+def _token_ids(sp: Any, text: str) -> list[int]:
+    """Token ids of ``text`` with BOS and EOS, equal to ``sp.encode``.
+
+    No piece of the vocabulary holds the word-start mark after its first character,
+    so the tokenizer's lattice splits at every word start and each word can be
+    tokenized alone: words recur, so a cache saves most of the pure-Python Viterbi.
+    Other tokenizer objects are asked directly.
+    """
+    normalize = getattr(getattr(sp, "_normalizer", None), "normalize", None)
+    if normalize is None or not hasattr(sp, "_viterbi"):
+        return list(sp.encode(text, out_type=int, add_bos=True, add_eos=True))
+    normalized = normalize(text)
+    if not normalized:
+        return [sp._bos_id, sp._unk_id, sp._eos_id]
+    ids = [sp._bos_id]
+    start = 0
+    while start < len(normalized):
+        end = normalized.find(_WORD_START, start + 1)
+        end = len(normalized) if end < 0 else end
+        ids.extend(_word_ids(sp, normalized[start:end]))
+        start = end
+    ids.append(sp._eos_id)
+    return ids
+
+
+@lru_cache(maxsize=200_000)
+def _word_ids(sp: Any, word: str) -> tuple[int, ...]:
+    return tuple(sp._viterbi(word))
 
 
 def _batches(ids: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
