@@ -125,3 +125,17 @@ def test_a_running_session_is_never_offered_for_recovery(qtbot):
         assert window.files.recovery_file.is_file()
         assert window.files.recovery_file not in pending_recoveries()
         press(window, "Ctrl+Z")
+
+
+def test_recovery_is_asked_of_a_person_and_answered_only_by_an_explicit_script(
+        qtbot, monkeypatch, tmp_path: Path):
+    from editor.gui import app as app_mod
+
+    leftover = tmp_path / "session-dead.bitext"
+    save_project(small_bitext(2), leftover, {}, backup=False)
+    monkeypatch.delenv(app_mod.RECOVER_ENV, raising=False)
+    assert app_mod.recovery_answer(None) is None  # offscreen: nobody could answer
+    assert not app_mod.offer_recovery(None, [leftover]) and leftover.is_file()
+    monkeypatch.setenv(app_mod.RECOVER_ENV, "no")
+    assert not app_mod.offer_recovery(None, [leftover])
+    assert not leftover.exists()  # declined: the old work is dropped
