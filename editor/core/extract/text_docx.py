@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from editor.core.errors import InputError
-from editor.core.extract.limits import MAX_DOCX_XML_BYTES, refuse_size
+from editor.core.extract import limits
 from editor.core.extract.text_common import RawBlock, clean_inline, join_lines
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: .doc, encrypted .docx
@@ -48,7 +48,7 @@ def _refuse_bomb(path: Path) -> None:
             size = archive.getinfo("word/document.xml").file_size
     except (KeyError, zipfile.BadZipFile, OSError):
         return  # python-docx reports these with its own message
-    refuse_size(path, size, MAX_DOCX_XML_BYTES, "the text of a Word document")
+    limits.refuse_size(path, size, limits.MAX_DOCX_XML_BYTES, "the text of a Word document")
 
 
 def _texts(body: Any) -> Iterator[str]:
