@@ -186,9 +186,11 @@ class FullScorer(BlockScorer):
         margin = sims - 0.5 * (self.zh_hub[a - 1][rows][:, None] + self.en_hub[b - 1][cols])
         dev = np.log((self.en.run_len[b - 1][cols][None, :] + 10.0)
                      / (self.zh_len[a - 1][rows][:, None] + 10.0))
-        zm = self.zh.run_marks[a - 1][rows][:, None, :]
-        em = self.en.run_marks[b - 1][cols][None, :, :]
-        marks = (np.abs(zm - em) / (1.0 + zm + em)).sum(axis=2)
+        zm, em = self.zh.run_marks[a - 1][rows], self.en.run_marks[b - 1][cols]
+        marks = np.zeros(sims.shape)
+        for k in range(zm.shape[1]):  # per mark: 2-D temporaries are 8x cheaper than 3-D
+            z, e = zm[:, k, None], em[None, :, k]
+            marks += np.abs(z - e) / (1.0 + z + e)
         cross = (self.zh.run_cross[a - 1][rows][:, None] + self.en.run_cross[b - 1][cols]) > 0
         return margin, dev * dev, marks, cross
 
