@@ -11,6 +11,12 @@ part files of :data:`PART_PAGES`; long documents are laid out by one worker proc
 CPU (each slice starts on a new page). The column labels repeat at the top of every
 page; page numbers ("3 / 120") are stamped once the parts are joined.
 
+Measured alternatives (50,000 links, 2 CPUs): ``TextWriter.append`` per line costs some
+15 ms a page against the Story's ~3.5 ms (most of it Python overhead and
+``fz_bound_text`` per call), so it is not used; chunk size (10/30/60 links) and part
+size (250–3,000 pages) change little. Of ~31 CPU seconds, the Story's place and draw
+take half, ``subset_fonts`` about 5 s, saving about 4 s.
+
 PyMuPDF is not thread-safe: call this from one thread (or a worker process). A frozen
 application must call ``multiprocessing.freeze_support()`` for the workers to start.
 """
