@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +31,10 @@ from editor.core.project_codec import (
     encode_sentence,
     encode_source,
 )
+from editor.core.sources import locate_sources, sha256_file
+
+__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "MIGRATIONS", "SUFFIX", "Project", "load_project",
+           "locate_sources", "save", "save_project", "sha256_file"]
 
 FORMAT_NAME = "bitext-editor-project"
 FORMAT_VERSION = 1
@@ -262,47 +265,3 @@ def _decode(doc: dict[str, Any]) -> Project:
     extra = {k: v for k, v in doc.items() if k not in _KNOWN_TOP}
     return Project(Bitext(sources, sentences, links), view_state=doc.get("view", {}),
                    settings=doc.get("settings", {}), extra=extra)
-
-
-# -- sources --------------------------------------------------------------------------------
-def sha256_file(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def locate_sources(sources: list[Source], folder: Path) -> dict[str, Path | None]:
-    """Find each source: by its relative path, else by its hash among the folder's files."""
-    found: dict[str, Path | None] = {}
-    by_hash: dict[str, Path] | None = None
-    for src in sources:
-        candidate = (folder / src.path) if src.path else None
-        if candidate is not None and candidate.is_file():
-            found[src.id] = candidate
-            continue
-        if by_hash is None:
-            by_hash = _hash_folder(folder, {s.kind for s in sources})
-        found[src.id] = by_hash.get(src.sha256) if src.sha256 else None
-    return found
-
-
-def _hash_folder(folder: Path, kinds: set[str], limit: int = 200) -> dict[str, Path]:
-    """Hashes of the candidate files in ``folder`` and its sub-folders (bounded)."""
-    suffixes = {f".{k}" for k in kinds if k}
-    hashes: dict[str, Path] = {}
-    try:
-        candidates = [p for p in sorted(folder.rglob("*"))[:5000]
-                      if p.is_file() and (not suffixes or p.suffix.lower() in suffixes)]
-    except OSError:
-        return hashes
-    for path in candidates[:limit]:
-        with contextlib.suppress(OSError):
-            hashes.setdefault(sha256_file(path), path)
-    return hashes
-
-
-def verify_source(source: Source, path: Path) -> bool:
-    """True when the file at ``path`` is the document the project was built from."""
-    return not source.sha256 or sha256_file(path) == source.sha256

@@ -8,11 +8,11 @@ same link texts and statuses.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.model import Bitext, Link, Sentence, Source
+from editor.core.sources import sha256_file
 
 from .common import parse_confidence, parse_status
 
@@ -29,7 +29,7 @@ class RowData:
 def bitext_from_rows(rows: list[RowData], path: str | Path, *, kind: str,
                      languages: tuple[str, ...] = ()) -> Bitext:
     """One link per row; empty sides become 1-0 / 0-1 links; rows empty on both dropped."""
-    source = Source(id="s0", path=str(path), sha256=_sha256(path), kind=kind,
+    source = Source(id="s0", path=str(path), sha256=sha256_file(path), kind=kind,
                     languages=languages)
     sentences: dict[str, Sentence] = {}
     links: list[Link] = []
@@ -53,10 +53,3 @@ def _add(sentences: dict[str, Sentence], lang: str, text: str, index: int) -> tu
                               original=text, order=(index,))
     return (sid,)
 
-
-def _sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

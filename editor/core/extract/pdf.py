@@ -15,7 +15,6 @@ process that is killed when it takes too long.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import itertools
 import os
 import statistics
@@ -49,6 +48,7 @@ from editor.core.extract.pdf_lines import (
 from editor.core.extract.types import Extraction, ImportWarning, Paragraph
 from editor.core.model import LANGS, Lang, Source
 from editor.core.script import private_use_chars
+from editor.core.sources import sha256_file
 
 _TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 _PAGE_NUMBER = regex.compile(
@@ -146,7 +146,7 @@ def _source(path: Path, source_id: str, pages: Sequence[PageText], extraction: E
     if extraction.layout in ("columns", "table"):
         extra["left_column"] = columns_side(pages)
     languages = tuple(lang for lang in LANGS if extraction.of(lang))
-    return Source(id=source_id, path=str(path), sha256=file_sha256(path), kind="pdf",
+    return Source(id=source_id, path=str(path), sha256=sha256_file(path), kind="pdf",
                   languages=languages, extra=extra)
 
 
@@ -195,14 +195,6 @@ def check_file(path: Path, limit: int) -> None:
             fh.read(1)
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _read_pages(path: Path, doc: pymupdf.Document, watch: Watch) -> list[PageText]:
