@@ -68,7 +68,9 @@ def _t2s() -> Any:
 def to_simplified(texts: Sequence[str]) -> list[str]:
     """Simplified copies of Chinese texts (USE loses accuracy on Traditional)."""
     convert = _t2s().convert
-    sample = "".join(texts[:300])[:6000]
+    # Each distinct character once: a Traditional text shows itself in its characters,
+    # and converting a few hundred of them is 5x cheaper than the running text.
+    sample = "".join(sorted(set("".join(texts[:300])[:6000])))
     if convert(sample) == sample:
         return list(texts)
     return [convert(t) for t in texts]
