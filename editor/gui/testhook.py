@@ -3,7 +3,8 @@
 Only active when ``BITEXT_TEST_SCRIPT`` names a JSON file; a real user never sets it.
 The script says how many edits to make after start-up (each pushed through the undo
 stack, as the fix actions do), where to write the resulting document (so the parent can
-compare it with what a later start recovers), and whether to quit afterwards. The
+compare it with what a later start recovers) and a few facts about the window, and
+whether to quit afterwards. The
 crash-recovery test uses it to kill the app after real edits and check the next start.
 """
 
@@ -49,6 +50,11 @@ def run(window: MainWindow) -> None:
     state = spec.get("state")
     if state:
         save_project(session.bitext, Path(state), {}, backup=False)
+    report = spec.get("report")
+    if report:  # what the user would see: is it unsaved, where would Save write
+        facts = {"modified": not session.undo_stack.isClean(), "title": window.windowTitle(),
+                 "path": str(window.files.path) if window.files.path else ""}
+        Path(report).write_text(json.dumps(facts), encoding="utf-8")
     log.info("test script: %d edits done", session.undo_stack.index())
     if spec.get("quit"):
         QApplication.exit(0)

@@ -103,9 +103,15 @@ def test_a_killed_app_loses_nothing_older_than_the_autosave_interval(tmp_path: P
     assert load_project(project).bitext.snapshot() != expected  # nothing was saved
 
     recovered_file = tmp_path / "recovered.bitext"
-    second = _start(home, {"state": str(recovered_file), "quit": True}, [], recover="yes")
+    report = tmp_path / "report.json"
+    second = _start(home, {"state": str(recovered_file), "report": str(report), "quit": True},
+                    [], recover="yes")
     assert second.wait(60) == 0, _output(home)
     assert load_project(recovered_file).bitext.snapshot() == expected
+    facts = json.loads(report.read_text(encoding="utf-8"))
+    assert facts["modified"]  # recovered work is not saved yet: closing asks
+    assert facts["path"] == str(project)  # Save writes where the work came from
+    assert facts["title"].startswith("work")
     leftovers = list((home / "data").rglob("session-*.bitext"))
     assert not [p for p in leftovers if _recovery_matches_file(p, expected)]
 
