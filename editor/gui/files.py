@@ -366,7 +366,11 @@ class Files:
     def write_recovery(self) -> None:
         """Keep unsaved work at most one autosave interval old in the recovery folder."""
         stack = self.w.session.undo_stack
-        if stack.isClean() or stack.index() == self._saved_index:
+        if stack.isClean():  # undone back to the saved state: nothing to recover
+            if self._saved_index != -1:
+                self.drop_recovery()
+            return
+        if stack.index() == self._saved_index:
             return
         state = {**self.w.view_state(), "recovery_of": str(self.path) if self.path else "",
                  "recovery_name": self.name}
