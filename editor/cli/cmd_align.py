@@ -18,7 +18,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from editor.core.align import align_bitext
 from editor.core.atomic import write_text_atomic
 from editor.core.errors import BitextError, ExportError, InputError
 from editor.core.model import Bitext, Sentence, Source, make_sentences
@@ -88,6 +87,8 @@ def align_task(task: Task, args: argparse.Namespace, label: str = "") -> Bitext:
         zh, en, sources = _presegmented(task.inputs[0], task.inputs[1])
     else:
         zh, en, sources = _imported(task.inputs, args.password)
+    from editor.core.align import align_bitext  # numpy and the encoder: only when aligning
+
     bitext = align_bitext(zh, en, mode=args.mode, sources=sources,
                           progress=progress if label else None)
     if label:
