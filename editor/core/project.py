@@ -164,10 +164,10 @@ def load_project(path: str | Path) -> Project:
             project = _decode(migrate(doc))
         except FormatProblem as exc:
             raise ProjectFormatError(source, str(exc)) from None
-    try:
-        _check_loaded(project.bitext)
-    except InvariantError as exc:
-        raise ProjectFormatError(source, f"is inconsistent: {exc}") from None
+        try:
+            _check_loaded(project.bitext)
+        except InvariantError as exc:
+            raise ProjectFormatError(source, f"is inconsistent: {exc}") from None
     project.path = source
     project.source_paths = locate_sources(project.bitext.sources, source.resolve().parent)
     return project
