@@ -23,7 +23,8 @@ RUNS = [
     ("2. killed saves never corrupt the project", "tests/test_crash_safety.py",
      {"BITEXT_KILL_RUNS": "100"}, "100 SIGKILLs during save"),
     ("4. hostile inputs end cleanly", "tests/test_fuzz.py",
-     {"BITEXT_FUZZ_CASES": "1000"}, "1,000 mutated files through the CLI"),
+     {"BITEXT_FUZZ_CASES": os.environ.get("BITEXT_FUZZ_CASES", "1000")},
+     f"{int(os.environ.get('BITEXT_FUZZ_CASES', '1000')):,} mutated files through the CLI"),
 ]
 QUICK = {"HYPOTHESIS_PROFILE": "ci", "BITEXT_KILL_RUNS": "10", "BITEXT_FUZZ_CASES": "30"}
 
