@@ -133,6 +133,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--smoke-test", metavar="OUT", default=None,
                         help="import and align the sample, export it into OUT, quit "
                              "(status 0 when everything worked; for checking a build)")
+    parser.add_argument("--report-ready", action="store_true",
+                        help="print 'ready' once a document is shown, then quit "
+                             "(for timing the cold start)")
     return parser.parse_args(list(argv))
 
 
@@ -148,8 +151,8 @@ def make_app(argv: Sequence[str] = ()) -> QApplication:
 
 def app_icon() -> QIcon:
     icon = QIcon()
-    for size in (32, 64, 256):
-        path = resource_path("icons", f"bitext-editor-{size}.png")
+    for size in (16, 32, 48, 64, 128, 256, 512):
+        path = resource_path("app", "icons", f"bitext-editor-{size}.png")
         if path.is_file():
             icon.addFile(str(path))
     return icon
@@ -174,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         keep = smoke.run(window, args.smoke_test)  # noqa: F841 - alive until exit
     else:
         QTimer.singleShot(0, lambda: start_document(window, args))
+    if args.report_ready:
+        from editor.gui import smoke
+
+        ready = smoke.report_ready(window)  # noqa: F841 - alive until exit
     if args.quit_after:
         QTimer.singleShot(args.quit_after, window.close)
     code = app.exec()

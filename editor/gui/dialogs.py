@@ -79,6 +79,8 @@ def about(parent: QWidget) -> None:
 
 
 def about_text() -> str:
+    from editor.licences import as_html
+
     return _tr(
         "<h3>{app} {version}</h3>"
         "<p>Align, revise and export Chinese–English bilingual documents beside their "
@@ -86,7 +88,7 @@ def about_text() -> str:
         "<p>Dictionary data: CC-CEDICT, © MDBG, licensed under "
         "<a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA 4.0</a>.</p>"
         "<p>PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).</p>"
-    ).format(app=APP_NAME, version=__version__)
+    ).format(app=APP_NAME, version=__version__) + "<p>Bundled components:</p>" + as_html()
 
 
 # -- export (the dialog lives in exportdialog) ------------------------------------------------

@@ -22,8 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from editor.core.edits import Edit, apply
-from editor.core.errors import OperationError
+from editor.core.edits import Edit, apply, check_applicable
 from editor.core.model import LANGS, Bitext, Lang, Link, Sentence
 
 COL_ZH, COL_GUTTER, COL_EN = 0, 1, 2
@@ -173,7 +172,7 @@ class LinkTableModel(QAbstractTableModel):
         ``rows`` names rows whose cells show sentences a text-only edit changes (a text
         edit carries no link range of its own).
         """
-        _check(self._bitext, edit)  # both steps will succeed, or nothing happens
+        check_applicable(self._bitext, edit)  # both steps will succeed, or nothing happens
         old_n, new_n = len(edit.old_links), len(edit.new_links)
         start, common = edit.start, min(old_n, new_n)
         head = Edit(edit.label, start, edit.old_links[:common], edit.new_links[:common],
@@ -211,19 +210,6 @@ class LinkTableModel(QAbstractTableModel):
         self._numbers = SentenceNumbers()
         self.confirmed_count = sum(1 for link in bitext.links if link.status == "confirmed")
         self.endResetModel()
-
-
-def _check(bitext: Bitext, edit: Edit) -> None:
-    """Raise :class:`OperationError` unless ``edit`` applies to ``bitext`` as planned."""
-    links = bitext.links
-    if not 0 <= edit.start <= len(links) or edit.stop > len(links):
-        raise OperationError(f"{edit.label}: link range {edit.start + 1}–{edit.stop} is gone")
-    current = links[edit.start:edit.stop]
-    if any(a is not b and a != b for a, b in zip(current, edit.old_links, strict=True)):
-        raise OperationError(f"{edit.label}: the links have changed since it was planned")
-    for old in edit.old_sentences:
-        if bitext.sentences.get(old.id) != old:
-            raise OperationError(f"{edit.label}: sentence {old.id} has changed")
 
 
 class SentenceNumbers:

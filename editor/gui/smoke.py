@@ -70,3 +70,30 @@ def run(window: Any, out: str) -> SmokeTest:
     test = SmokeTest(window, Path(out))
     QTimer.singleShot(0, test.start)
     return test
+
+
+def report_ready(window: Any) -> QTimer:
+    """``--report-ready``: print "ready" once the window shows a document, then quit.
+
+    Benchmarks time the cold start from launch to that line; the document is whatever
+    a normal start opens (the sample, through its shipped alignment when present).
+    """
+    timer = QTimer(window)
+    timer.setInterval(10)
+    started = time.monotonic()
+
+    def poll() -> None:
+        if window.session.bitext.links and window.files.job is None:
+            timer.stop()
+            QApplication.processEvents()  # the first paint of the rows
+            print(f"ready {time.monotonic() - started:.3f}", flush=True)
+            window.session.undo_stack.setClean()
+            QApplication.instance().exit(0)  # type: ignore[union-attr]
+        elif time.monotonic() - started > TIME_LIMIT:
+            timer.stop()
+            print("smoke test: no document became ready", file=sys.stderr, flush=True)
+            QApplication.instance().exit(1)  # type: ignore[union-attr]
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
