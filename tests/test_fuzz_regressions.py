@@ -38,3 +38,21 @@ def test_docx_with_broken_compressed_text_is_a_clear_error(
     assert main(["extract", "--no-ocr", str(path)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and str(path) in err[0]
+
+
+def test_docx_whose_directory_points_before_the_file_is_a_clear_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fuzz case "table.docx splice #263": a seek to a negative offset raised a bare OSError
+    (EINVAL) without a file name."""
+    path = tmp_path / "table.docx"
+    export_bitext(sample_bitext(), path, "docx")
+    data = bytearray(path.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    (start,) = struct.unpack("<I", data[end + 16:end + 20])
+    data[end + 16:end + 20] = struct.pack("<I", start + 4096)  # claims more bytes before it
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match="not a readable Word document"):
+        extract_text(path)
+    assert main(["extract", "--no-ocr", str(path)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0]

@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BitextError as exc:
         return _fail(args, str(exc))
     except OSError as exc:
-        where = exc.filename if exc.filename is not None else "input/output"
+        where = exc.filename if exc.filename is not None else _input_of(args)
         return _fail(args, f"{where}: {exc.strerror or exc}")
     except MemoryError:
         return _fail(args, "out of memory: the input is too large for this machine")

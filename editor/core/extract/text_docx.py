@@ -37,7 +37,8 @@ def _open(path: Path) -> Any:
     try:
         return docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, zlib.error,
-            EOFError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+            EOFError, SyntaxError, OSError) as exc:  # lxml's XMLSyntaxError is a SyntaxError;
+        # OSError: member offsets that point before the file's start (seek fails)
         raise InputError(path, f"not a readable Word document ({exc})") from None
 
 
