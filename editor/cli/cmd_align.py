@@ -1,13 +1,17 @@
 """``bitext align``: align two documents (or one bilingual PDF) and write the result.
 
-``bitext align ZH EN -o OUT [-f project|tmx|tsv|ids] [--presegmented] [--mode fast|full]``
-and ``bitext align --job FILE`` (lines ``ZH<TAB>EN<TAB>OUT``; relative paths are taken
-from the job file's folder; ``#`` starts a comment). A job loads the models once, shows
-progress on stderr, carries on past a failed line and exits with status 2 if any failed.
+``bitext align ZH EN -o OUT [-f project|tmx|tsv|ids] [--presegmented] [--mode fast|full]
+[--exceptions-en FILE] [--exceptions-zh FILE]`` and ``bitext align --job FILE`` (lines
+``ZH<TAB>EN<TAB>OUT``; relative paths are taken from the job file's folder; ``#`` starts
+a comment). A job loads the models once, shows progress on stderr, carries on past a
+failed line and exits with status 2 if any failed.
 
 ``--presegmented`` reads one sentence per line (UTF-8) and keeps the numbering of the
 lines: a blank line stays a (blank) sentence of its own, aligned alone as 1-0/0-1, so
 ``ids`` output can be scored against a gold file of the same lines.
+
+The segmentation exceptions given are used for every document and recorded in a
+project's ``settings`` (``segmentation_exceptions``).
 """
 
 from __future__ import annotations
@@ -17,11 +21,14 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from editor.cli.exceptions_option import HELP, add_exception_options, exceptions_from_args
 from editor.core.atomic import write_text_atomic
 from editor.core.errors import BitextError, ExportError, InputError
 from editor.core.model import Bitext, Sentence, Source, make_sentences
 from editor.core.score import format_bead
+from editor.core.segment_exceptions import ExceptionLists, to_settings
 
 FORMATS = ("project", "tmx", "tsv", "ids")
 _BY_SUFFIX = {".bitext": "project", ".tmx": "tmx", ".tsv": "tsv", ".ids": "ids",
@@ -39,7 +46,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                "--presegmented keeps every line, blank ones too (aligned alone as 1-0/0-1),\n"
                "  so the numbering is the files' line numbering.\n"
                "--job FILE: one ZH<TAB>EN<TAB>OUT per line, paths relative to FILE's folder,\n"
-               "  '#' comments; models load once; exit status 2 if any line failed.")
+               "  '#' comments; models load once; exit status 2 if any line failed.\n"
+               + HELP)
     parser.add_argument("inputs", nargs="*", metavar="ZH EN",
                         help="the Chinese then the English document, or one bilingual PDF")
     parser.add_argument("-o", "--output", help="output file")
@@ -51,6 +59,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         help="full: sentence embeddings (default); fast: lengths only")
     parser.add_argument("--password", help="password of encrypted PDFs")
     parser.add_argument("--job", metavar="FILE", help="align every ZH<TAB>EN<TAB>OUT line")
+    add_exception_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -61,6 +70,11 @@ class Task:
 
 
 def run(args: argparse.Namespace) -> int:
+    args.exceptions = exceptions_from_args(args)
+    if args.exceptions is not None and args.presegmented:
+        raise InputError(args.exceptions_en or args.exceptions_zh,
+                         "segmentation exceptions do not apply to --presegmented input "
+                         "(its lines are the sentences)")
     if args.job:
         if args.inputs or args.output:
             raise InputError(args.job, "give either --job or documents with -o, not both")
@@ -72,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                          "give ZH and EN documents, or one bilingual PDF")
     task = Task(tuple(Path(p) for p in args.inputs), Path(args.output))
     bitext = align_task(task, args)
-    write_output(bitext, task.output, args.format)
+    write_output(bitext, task.output, args.format, project_settings(args))
     return 0
 
 
@@ -86,7 +100,7 @@ def align_task(task: Task, args: argparse.Namespace, label: str = "") -> Bitext:
             raise InputError(task.inputs[0], "--presegmented needs two files, ZH and EN")
         zh, en, sources = _presegmented(task.inputs[0], task.inputs[1])
     else:
-        zh, en, sources = _imported(task.inputs, args.password)
+        zh, en, sources = _imported(task.inputs, args.password, args.exceptions)
     from editor.core.align import align_bitext  # numpy and the encoder: only when aligning
 
     bitext = align_bitext(zh, en, mode=args.mode, sources=sources,
@@ -116,14 +130,16 @@ def _presegmented(zh_path: Path, en_path: Path) -> tuple[list[Sentence], list[Se
     return zh, en, sources
 
 
-def _imported(paths: tuple[Path, ...], password: str | None
+def _imported(paths: tuple[Path, ...], password: str | None,
+              exceptions: ExceptionLists | None = None
               ) -> tuple[list[Sentence], list[Sentence], list[Source]]:
     try:
         from editor.core.extract.api import import_documents
     except ImportError as exc:  # the import pipeline ships with another part
         raise InputError(paths[0], "document import is not available in this build; "
                                    "use --presegmented text") from exc
-    result = import_documents([str(p) for p in paths], password=password)
+    result = import_documents([str(p) for p in paths], password=password,
+                              exceptions=exceptions)
     return list(result.zh), list(result.en), list(result.extraction.sources)
 
 
@@ -137,14 +153,21 @@ def output_format(path: Path, given: str | None) -> str:
     return fmt
 
 
-def write_output(bitext: Bitext, path: Path, given: str | None) -> None:
+def project_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """What a written project records of how it was made: the segmentation exceptions
+    used (none for ``--presegmented`` input, which is not segmented)."""
+    return {} if args.presegmented else to_settings(args.exceptions)
+
+
+def write_output(bitext: Bitext, path: Path, given: str | None,
+                 settings: dict[str, Any] | None = None) -> None:
     fmt = output_format(path, given)
     if fmt == "ids":
         write_text_atomic(path, bead_lines(bitext))
     elif fmt == "project":
         from editor.core.project import save_project
 
-        save_project(bitext, path)
+        save_project(bitext, path, settings=settings)
     else:
         from editor.core.export import export_bitext
 
@@ -182,7 +205,7 @@ def _run_job(path: Path, args: argparse.Namespace) -> int:
         started = time.perf_counter()
         try:
             bitext = align_task(task, args, label)
-            write_output(bitext, task.output, args.format)
+            write_output(bitext, task.output, args.format, project_settings(args))
         except (BitextError, OSError) as exc:
             failed += 1
             print(f"{label}failed: {exc}", file=sys.stderr)

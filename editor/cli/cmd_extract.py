@@ -1,4 +1,5 @@
-"""``bitext extract FILE [FILE2] [--password PW] [--json]``: the sentences an import yields.
+"""``bitext extract FILE [FILE2] [--password PW] [--json] [--exceptions-en FILE]
+[--exceptions-zh FILE]``: the sentences an import yields.
 
 Plain output is one sentence per line, ``LANG<TAB>PAGE<TAB>TEXT`` (page one-based, ``-``
 for text documents), after a summary of layout and warnings on stderr. ``--json`` prints
@@ -13,6 +14,8 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.exceptions_option import HELP, add_exception_options, exceptions_from_args
+
 if TYPE_CHECKING:  # the importer loads PyMuPDF: only ``run`` needs it, not ``bitext --help``
     from editor.core.extract.api import ImportResult
     from editor.core.model import Sentence
@@ -25,8 +28,9 @@ PDF_TIME_LIMIT = 120.0
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "extract", help="extract located sentences from a bilingual document or a pair",
-        description="Import one bilingual document (PDF, DOCX, TXT, HTML, Markdown) or a "
-                    "pair (Chinese and English, in either order) and print its sentences.")
+        description="Import one bilingual document (PDF, DOCX, TXT, HTML, Markdown) or a\n"
+                    "pair (Chinese and English, in either order) and print its sentences.",
+        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=HELP)
     parser.add_argument("files", nargs="+", metavar="FILE", help="one or two documents")
     parser.add_argument("--password", help="password of an encrypted PDF")
     parser.add_argument("--json", action="store_true",
@@ -34,6 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--no-ocr", action="store_true",
                         help="do not run Tesseract on scanned pages or unreadable text "
                              "(they are still reported)")
+    add_exception_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -42,10 +47,11 @@ def run(args: argparse.Namespace) -> int:
         print("bitext extract: give one bilingual document or a pair (two files)",
               file=sys.stderr)
         return 2
+    exceptions = exceptions_from_args(args)
     from editor.core.extract.api import import_documents
 
     result = import_documents(args.files, password=args.password, timeout=PDF_TIME_LIMIT,
-                              ocr=not args.no_ocr)
+                              ocr=not args.no_ocr, exceptions=exceptions)
     if args.json:
         json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

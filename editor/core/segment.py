@@ -7,7 +7,8 @@ ellipses inside a clause, book titles …). Rules are general, not tuned to a co
 they are measured on MAC-Dev by ``bench/bench_segment.py``.
 
 Users extend the rules with *exceptions*: strings after which no sentence ever ends
-("Cap.", "Sch."), stored in the settings and in the project and passed in here.
+("Cap.", "Sch."), or remove a built-in one ("-Fig."); the lists are kept in the
+settings and in the project (:mod:`editor.core.segment_exceptions`) and passed in here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import regex
 
 from editor.core.extract.types import Extraction, LineSpan, Paragraph
 from editor.core.model import Lang, Provenance, RectTuple, Sentence
+from editor.core.segment_exceptions import apply_changes
 from editor.core.segment_lexicon import (
     DEFAULT_EXCEPTIONS,
     FLEXIBLE_ABBREVIATIONS,
@@ -97,8 +99,9 @@ def split_sentences(text: str, lang: Lang,
                     exceptions: Sequence[str] = ()) -> list[tuple[int, int]]:
     """Character spans ``(start, stop)`` of the sentences of ``text``, whitespace trimmed.
 
-    ``exceptions`` are extra strings after which a sentence never ends (the defaults of
-    :data:`DEFAULT_EXCEPTIONS` always apply).
+    ``exceptions`` are the user's changes to :data:`DEFAULT_EXCEPTIONS`: strings after
+    which a sentence never ends, and ``-X.`` to let a sentence end after a built-in
+    ``X.`` again (see :mod:`editor.core.segment_exceptions`).
     """
     never = _exception_set(lang, tuple(exceptions))
     protected = _protected_spans(text)
@@ -272,12 +275,9 @@ def _inside_book_title(text: str, pos: int) -> bool:
 # ---------------------------------------------------------------------------------
 
 @lru_cache(maxsize=64)
-def _exception_set(lang: Lang, extra: tuple[str, ...]) -> frozenset[str]:
-    """Defaults plus the user's; an English entry typed without its period gets one."""
-    cleaned = (e.strip() for e in extra if e.strip())
-    if lang == "en":
-        cleaned = (e if not e[-1].isalnum() else e + "." for e in cleaned)
-    return frozenset((*DEFAULT_EXCEPTIONS.get(lang, ()), *cleaned))
+def _exception_set(lang: Lang, changes: tuple[str, ...]) -> frozenset[str]:
+    """The built-in exceptions with the user's additions and ``-`` removals applied."""
+    return apply_changes(lang, changes)
 
 
 def _ends_en(text: str, cand: _Candidate, never: frozenset[str], start: int) -> bool:
