@@ -128,6 +128,18 @@ def _write(path: Path, content: str | bytes) -> Path:
      '{"id": "z0", "lang": "zh", "text": "一。"}], "links": [{"en": ["z0"]}]}',
      "sentence z0 is zh but on the en side"),
     ("[" * 100000, "is not valid JSON"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": ['
+     '{"id": "z0", "lang": "zh", "text": "一。"}, {"id": "z0", "lang": "zh", "text": "二。"}],'
+     ' "links": [{"zh": ["z0"]}]}', "sentence id 'z0' appears twice"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": [{"id": "z0", '
+     '"lang": "zh", "text": "一。", "rects": [[1.0, 2.0, true, 4.0]]}], '
+     '"links": [{"zh": ["z0"]}]}', "sentence 1: each rectangle must be four numbers"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": [{"id": "z0", '
+     '"lang": "zh", "text": "一。", "rects": [[1.0, 2.0, 4.0]]}], '
+     '"links": [{"zh": ["z0"]}]}', "sentence 1: each rectangle must be four numbers"),
+    ('{"format": "bitext-editor-project", "version": 1, "sentences": [{"id": "z0", '
+     '"lang": "zh", "text": "一。"}], "links": [{"zh": ["z0"], "confidence": 1.5}]}',
+     "link 1: confidence must be a number in [0, 1]"),
 ])
 def test_broken_files_give_a_typed_error_naming_the_file(tmp_path: Path, content: str | bytes,
                                                         expected: str) -> None:
@@ -192,3 +204,14 @@ def test_sources_are_stored_relative_and_found_after_a_move(tmp_path: Path) -> N
     project = load_project(path)
     assert project.source_paths["s0"] is None
     assert [s.id for s in project.missing_sources] == ["s0"]
+
+
+def test_hand_written_integer_rectangles_load_as_numbers(tmp_path: Path) -> None:
+    """A project edited by hand may write ``[10, 20, 30, 40]``; it loads like floats."""
+    path = _write(tmp_path / "ints.bitext",
+                  '{"format": "bitext-editor-project", "version": 1, "sentences": ['
+                  '{"id": "z0", "lang": "zh", "text": "一。", "page": 0, '
+                  '"rects": [[10, 20.5, 30, 40]]}], "links": [{"zh": ["z0"]}]}')
+    rects = load_project(path).bitext.sentences["z0"].provenance.rects  # type: ignore[union-attr]
+    assert rects == ((10.0, 20.5, 30.0, 40.0),)
+    assert all(type(v) is float for v in rects[0])

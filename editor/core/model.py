@@ -154,6 +154,80 @@ _set_sentence = _slot_setter(Sentence, "id lang text original order provenance f
 _set_link = _slot_setter(Link, "zh en status confidence note flags extra")
 
 
+# -- bulk construction (loading a project) -----------------------------------------------
+# A frozen class cannot use plain attribute stores in ``__init__``; a twin class with the
+# same slots can, and an instance of it may then become a frozen one by assigning
+# ``__class__`` (allowed between classes of identical layout). For the hundreds of
+# thousands of values a project load builds, this halves the construction time. The
+# twins are private: nothing else ever sees an instance of them.
+class _ProvenanceTwin:
+    __slots__ = Provenance.__slots__
+
+    def __init__(self, source: str | None, page: int | None, rects: tuple[RectTuple, ...],
+                 paragraph: int | None) -> None:
+        self.source = source
+        self.page = page
+        self.rects = rects
+        self.paragraph = paragraph
+
+
+class _SentenceTwin:
+    __slots__ = Sentence.__slots__
+
+    def __init__(self, id: str, lang: Lang, text: str, original: str, order: OrderKey,
+                 provenance: Provenance | None, flags: frozenset[str],
+                 extra: Mapping[str, Any]) -> None:
+        self.id = id
+        self.lang = lang
+        self.text = text
+        self.original = original
+        self.order = order
+        self.provenance = provenance
+        self.flags = flags
+        self.extra = extra
+
+
+class _LinkTwin:
+    __slots__ = Link.__slots__
+
+    def __init__(self, zh: tuple[str, ...], en: tuple[str, ...], status: Status,
+                 confidence: float | None, note: str, flags: frozenset[str],
+                 extra: Mapping[str, Any]) -> None:
+        self.zh = zh
+        self.en = en
+        self.status = status
+        self.confidence = confidence
+        self.note = note
+        self.flags = flags
+        self.extra = extra
+
+
+def new_provenance(source: str | None, page: int | None, rects: tuple[RectTuple, ...],
+                   paragraph: int | None) -> Provenance:
+    """``Provenance(...)`` for bulk construction: all arguments, no defaults."""
+    obj: Any = _ProvenanceTwin(source, page, rects, paragraph)
+    obj.__class__ = Provenance
+    return obj
+
+
+def new_sentence(id: str, lang: Lang, text: str, original: str, order: OrderKey,
+                 provenance: Provenance | None, flags: frozenset[str],
+                 extra: Mapping[str, Any]) -> Sentence:
+    """``Sentence(...)`` for bulk construction: all arguments, no defaults."""
+    obj: Any = _SentenceTwin(id, lang, text, original, order, provenance, flags, extra)
+    obj.__class__ = Sentence
+    return obj
+
+
+def new_link(zh: tuple[str, ...], en: tuple[str, ...], status: Status,
+             confidence: float | None, note: str, flags: frozenset[str],
+             extra: Mapping[str, Any]) -> Link:
+    """``Link(...)`` for bulk construction: all arguments, no defaults."""
+    obj: Any = _LinkTwin(zh, en, status, confidence, note, flags, extra)
+    obj.__class__ = Link
+    return obj
+
+
 @dataclass(slots=True)
 class Bitext:
     """Sources, sentences by id, and the ordered links.
