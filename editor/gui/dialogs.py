@@ -14,18 +14,30 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFontDialog,
     QFormLayout,
+    QGroupBox,
     QKeySequenceEdit,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from editor import APP_NAME, __version__
+from editor.core.model import Lang
+from editor.core.segment_exceptions import (
+    EntryError,
+    changes_from_full_list,
+    effective_exceptions,
+    parse_exceptions,
+)
+from editor.core.segment_lexicon import DEFAULT_EXCEPTIONS
 from editor.gui import actions as actions_mod
 from editor.gui import settings
 
@@ -176,6 +188,8 @@ LANGUAGES = (("en", "English"), ("zh_CN", "简体中文"), ("zh_TW", "繁體中�
 
 
 class PreferencesDialog(QDialog):
+    """Interface language, review threshold, pane fonts and segmentation exceptions."""
+
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("preferences_dialog")
@@ -197,6 +211,8 @@ class PreferencesDialog(QDialog):
             button = QPushButton(label)
             button.clicked.connect(lambda checked=False, lg=lang: self._pick_font(lg))
             form.addRow(button)
+        self.exceptions = ExceptionsEditor()
+        form.addRow(self.exceptions)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -211,11 +227,84 @@ class PreferencesDialog(QDialog):
             self.fonts[lang] = font.toString()
 
     def accept(self) -> None:
+        try:
+            exceptions = self.exceptions.changes()
+        except ExceptionsProblem as problem:
+            self.exceptions.show_tab(problem.lang)
+            QMessageBox.warning(self, _tr("Preferences"), str(problem))
+            return
+        settings.put_segmentation_exceptions(exceptions)
         settings.put("ui/language", self.language.currentData())
         settings.put("review/threshold", self.threshold.value())
         for lang, value in self.fonts.items():
             settings.put(f"fonts/{lang}", value)
         super().accept()
+
+
+class ExceptionsProblem(ValueError):
+    """An entry of one language's box that cannot be an exception."""
+
+    def __init__(self, lang: Lang, message: str) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+
+class ExceptionsEditor(QGroupBox):
+    """One plain-text box per language holding the whole exception list in force (the
+    built-in entries plus the user's); only the changes to the built-in list are stored,
+    so later improvements to it still reach the user."""
+
+    def __init__(self) -> None:
+        super().__init__(_tr("Sentence segmentation exceptions"))
+        self.setObjectName("segmentation_exceptions")
+        self.tabs = QTabWidget()
+        self.boxes: dict[Lang, QPlainTextEdit] = {}
+        stored = settings.segmentation_exceptions()
+        languages: tuple[tuple[Lang, str], ...] = (("en", _tr("English")),
+                                                    ("zh", _tr("Chinese")))
+        for lang, label in languages:
+            self.tabs.addTab(self._page(lang, stored[lang]), label)
+        hint = QLabel(_tr("One entry per line: a sentence never ends right after it "
+                          "(\"Fig.\", \"et al.\"). Delete a line to let sentences end "
+                          "there again; lines starting with # are comments."))
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.tabs)
+
+    def _page(self, lang: Lang, changes: list[str]) -> QWidget:
+        page = QWidget()
+        box = QPlainTextEdit("\n".join(effective_exceptions(lang, changes)))
+        box.setObjectName(f"exceptions_{lang}")
+        box.setTabChangesFocus(True)
+        self.boxes[lang] = box
+        restore = QPushButton(_tr("Restore Defaults"))
+        restore.setObjectName(f"exceptions_defaults_{lang}")
+        restore.clicked.connect(lambda checked=False, lg=lang: self.restore_defaults(lg))
+        layout = QVBoxLayout(page)
+        layout.addWidget(box)
+        layout.addWidget(restore, 0, Qt.AlignmentFlag.AlignRight)
+        return page
+
+    def restore_defaults(self, lang: Lang) -> None:
+        self.boxes[lang].setPlainText("\n".join(DEFAULT_EXCEPTIONS.get(lang, ())))
+
+    def show_tab(self, lang: Lang) -> None:
+        self.tabs.setCurrentIndex(0 if lang == "en" else 1)
+
+    def changes(self) -> dict[Lang, list[str]]:
+        """The changes to the built-in lists that the boxes hold; raises
+        :class:`ExceptionsProblem` for an entry that could never match."""
+        out: dict[Lang, list[str]] = {}
+        for lang, box in self.boxes.items():
+            try:
+                out[lang] = changes_from_full_list(lang, parse_exceptions(
+                    box.toPlainText(), lang))
+            except EntryError as exc:
+                name = _tr("English") if lang == "en" else _tr("Chinese")
+                raise ExceptionsProblem(lang, _tr("{language} exceptions, {problem}").format(
+                    language=name, problem=exc)) from None
+        return out
 
 
 def system_language() -> str:

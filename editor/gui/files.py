@@ -54,6 +54,7 @@ class Files:
         self.path: Path | None = None
         self.name = ""
         self.source_paths: dict[str, Path | None] = {}
+        self.project_settings: dict[str, Any] = {}  # the project's ``settings``, kept on save
         self.job: Job | None = None
         self.recovery_file = data_dir("recovery") / f"session-{id(self):x}{SUFFIX}"
         self._lock = session_lock(self.recovery_file)  # held: this session is alive
@@ -71,6 +72,7 @@ class Files:
         self.path = path
         self.name = name
         self.source_paths = dict(source_paths)
+        self.project_settings = {}
         self._saved_index = -1
         self.w.update_title()
 
@@ -139,6 +141,7 @@ class Files:
         target = recovered_from if recovered_from is not None else path
         self.w.set_bitext(bitext, target, project.view_state,
                           name or target.name.removesuffix(SUFFIX), project.source_paths)
+        self.project_settings = dict(project.settings)
         self.add_recent(target)
         if project.missing_sources:
             names = ", ".join(Path(s.path).name for s in project.missing_sources)
@@ -155,10 +158,12 @@ class Files:
                          cache: bool = False) -> None:
         """Run import and alignment on the PDF thread with a progress dialog."""
         paths = [str(Path(p).resolve()) for p in paths]
+        exceptions = settings.segmentation_exceptions()
+        cache = cache and not any(exceptions.values())  # cached results used the defaults
         if cache and self._open_cached(paths):
             return
-        job = Job(lambda progress, cancel: import_and_align(paths, password, progress, cancel),
-                  "import")
+        job = Job(lambda progress, cancel: import_and_align(paths, password, progress, cancel,
+                                                            exceptions), "import")
         progress = QProgressDialog(_tr("Importing…"), _tr("Cancel"), 0, 1000, self.w)
         progress.setWindowTitle(_tr("Import"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -186,6 +191,7 @@ class Files:
                                            for s in bitext.sources}
         name = " + ".join(Path(p).stem for p in paths)
         self.w.set_bitext(bitext, None, {}, name, sources)
+        self.project_settings = dict(outcome.settings)
         if not cache:
             self.w.session.undo_stack.resetClean()
         if cache:
@@ -291,7 +297,8 @@ class Files:
     def _save_to(self, target: Path) -> bool:
         self.w.finish_editing()
         try:
-            save_project(self.w.session.bitext, target, self.w.view_state())
+            save_project(self.w.session.bitext, target, self.w.view_state(),
+                         settings=self.project_settings)
         except (BitextError, OSError) as exc:
             dialogs.show_problem(self.w, _tr("Cannot save"), exc)
             return False
@@ -375,7 +382,8 @@ class Files:
         state = {**self.w.view_state(), "recovery_of": str(self.path) if self.path else "",
                  "recovery_name": self.name}
         try:
-            save_project(self.w.session.bitext, self.recovery_file, state, backup=False)
+            save_project(self.w.session.bitext, self.recovery_file, state, backup=False,
+                         settings=self.project_settings)
         except (BitextError, OSError) as exc:
             log.warning("cannot write the recovery file: %s", exc)
             return

@@ -1,28 +1,35 @@
 """From documents to an aligned bitext: the function an import job runs.
 
 Pure Python over the core (extraction, segmentation, alignment); the GUI runs it on the
-PDF thread through :class:`~editor.gui.workers.Job`.
+PDF thread through :class:`~editor.gui.workers.Job`. The segmentation exceptions are
+read from the settings on the GUI thread and handed in, so the job's inputs are fixed
+when it starts; the outcome carries them as the new project's settings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from editor.core.extract.types import ImportWarning
-from editor.core.model import Bitext
+from editor.core.model import Bitext, Lang
+from editor.core.segment_exceptions import to_settings
 
 
 @dataclass(slots=True)
 class ImportOutcome:
     bitext: Bitext
     warnings: list[ImportWarning] = field(default_factory=list)
+    #: the new project's ``settings`` (the segmentation exceptions the import used)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def import_and_align(paths: Sequence[str], password: str | None,
-                     progress: Callable[..., None], cancel: Callable[[], bool]) -> ImportOutcome:
-    """Extract, segment and align ``paths`` (one bilingual file or a pair)."""
+                     progress: Callable[..., None], cancel: Callable[[], bool],
+                     exceptions: Mapping[Lang, Sequence[str]] | None = None) -> ImportOutcome:
+    """Extract, segment (with the user's ``exceptions``) and align ``paths`` (one
+    bilingual file or a pair)."""
     from editor.core.align import align_sentences
     from editor.core.extract.api import import_documents
 
@@ -31,7 +38,7 @@ def import_and_align(paths: Sequence[str], password: str | None,
 
     progress("Reading documents…", 0.0)
     result: Any = import_documents(list(paths), password=password, progress=reading,
-                                   cancel=cancel)
+                                   cancel=cancel, exceptions=exceptions)
     zh, en = list(result.zh), list(result.en)
     progress("Aligning sentences…", 0.6)
     beads = align_sentences([s.text for s in zh], [s.text for s in en], progress=progress,
@@ -39,4 +46,4 @@ def import_and_align(paths: Sequence[str], password: str | None,
     bitext = Bitext.from_beads(zh, en, [(b.zh, b.en) for b in beads],
                                sources=result.extraction.sources,
                                confidences=[b.confidence for b in beads])
-    return ImportOutcome(bitext, list(result.extraction.warnings))
+    return ImportOutcome(bitext, list(result.extraction.warnings), to_settings(exceptions))

@@ -14,6 +14,9 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from editor.core.model import LANGS
+from editor.core.segment_exceptions import ExceptionLists, normalized_quietly
+
 log = logging.getLogger(__name__)
 
 
@@ -40,6 +43,11 @@ SCHEMA: dict[str, Setting] = {s.key: s for s in (
     Setting("export/format", str, "tmx", "the export format chosen last"),
     Setting("export/open_result", bool, False, "open an export in the system viewer"),
     Setting("pdf/zoom", str, "fit-width", "PDF zoom: fit-width, fit-page or a factor"),
+    Setting("segment/exceptions_en", list, [],
+            "English segmentation exceptions: additions to the built-in list, '-X.' "
+            "removes a built-in entry (editor.core.segment_exceptions)"),
+    Setting("segment/exceptions_zh", list, [],
+            "Chinese segmentation exceptions, in the same form"),
 )}
 
 
@@ -61,6 +69,20 @@ def get(key: str, settings: QSettings | None = None) -> Any:
 def put(key: str, value: Any, settings: QSettings | None = None) -> None:
     spec = SCHEMA[key]
     (settings or store()).setValue(key, _convert(spec, value))
+
+
+def segmentation_exceptions(settings: QSettings | None = None) -> ExceptionLists:
+    """The user's exception changes per language, cleaned (an entry a newer rule refuses
+    is dropped with a log message rather than stopping an import)."""
+    return {lang: normalized_quietly((str(v) for v in get(f"segment/exceptions_{lang}",
+                                                           settings)), lang)
+            for lang in LANGS}
+
+
+def put_segmentation_exceptions(lists: ExceptionLists,
+                                settings: QSettings | None = None) -> None:
+    for lang in LANGS:
+        put(f"segment/exceptions_{lang}", list(lists.get(lang, [])), settings)
 
 
 def _convert(spec: Setting, raw: Any) -> Any:

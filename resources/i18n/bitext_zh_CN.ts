@@ -787,10 +787,6 @@ Log file: {log}</source>
       <translation>导入警告</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁对齐、修订并导出中英双语文档。&lt;/p&gt;&lt;p&gt;词典数据：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授权。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。用户界面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
-    </message>
-    <message>
       <source>Keyboard Shortcuts</source>
       <translation>键盘快捷键</translation>
     </message>
@@ -813,6 +809,14 @@ Log file: {log}</source>
     <message>
       <source>Doubtful below confidence:</source>
       <translation>置信度低于此值视为可疑：</translation>
+    </message>
+    <message>
+      <source>Sentence segmentation exceptions</source>
+      <translation>分句例外</translation>
+    </message>
+    <message>
+      <source>One entry per line: a sentence never ends right after it ("Fig.", "et al."). Delete a line to let sentences end there again; lines starting with # are comments.</source>
+      <translation>每行一项：句子绝不会在该项之后结束（如“Fig.”、“et al.”）。删除一行即可让句子重新在该处结束；以 # 开头的行是注释。</translation>
     </message>
     <message>
       <source>About {app}</source>
@@ -839,8 +843,20 @@ Log file: {log}</source>
       <translation>英文字体…</translation>
     </message>
     <message>
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
       <source> (page {n})</source>
       <translation>（第 {n} 页）</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁对齐、修订并导出中英双语文档。&lt;/p&gt;&lt;p&gt;词典数据：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授权。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。用户界面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Export is unavailable: {e}</source>
@@ -849,6 +865,10 @@ Log file: {log}</source>
     <message>
       <source>{key} is used twice.</source>
       <translation>{key} 被使用了两次。</translation>
+    </message>
+    <message>
+      <source>{language} exceptions, {problem}</source>
+      <translation>{language}例外列表，{problem}</translation>
     </message>
   </context>
   <context>

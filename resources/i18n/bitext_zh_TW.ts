@@ -787,10 +787,6 @@ Log file: {log}</source>
       <translation>匯入警告</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁對齊、修訂並匯出中英雙語文件。&lt;/p&gt;&lt;p&gt;詞典資料：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授權。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。使用者介面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
-    </message>
-    <message>
       <source>Keyboard Shortcuts</source>
       <translation>鍵盤快捷鍵</translation>
     </message>
@@ -813,6 +809,14 @@ Log file: {log}</source>
     <message>
       <source>Doubtful below confidence:</source>
       <translation>置信度低於此值視為可疑：</translation>
+    </message>
+    <message>
+      <source>Sentence segmentation exceptions</source>
+      <translation>分句例外</translation>
+    </message>
+    <message>
+      <source>One entry per line: a sentence never ends right after it ("Fig.", "et al."). Delete a line to let sentences end there again; lines starting with # are comments.</source>
+      <translation>每行一項：句子絕不會在該項之後結束（如「Fig.」、「et al.」）。刪除一行即可讓句子重新在該處結束；以 # 開頭的行是註解。</translation>
     </message>
     <message>
       <source>About {app}</source>
@@ -839,8 +843,20 @@ Log file: {log}</source>
       <translation>英文字型…</translation>
     </message>
     <message>
+      <source>English</source>
+      <translation>英文</translation>
+    </message>
+    <message>
+      <source>Chinese</source>
+      <translation>中文</translation>
+    </message>
+    <message>
       <source> (page {n})</source>
       <translation>（第 {n} 頁）</translation>
+    </message>
+    <message>
+      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁對齊、修訂並匯出中英雙語文件。&lt;/p&gt;&lt;p&gt;詞典資料：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授權。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。使用者介面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Export is unavailable: {e}</source>
@@ -849,6 +865,10 @@ Log file: {log}</source>
     <message>
       <source>{key} is used twice.</source>
       <translation>{key} 被使用了兩次。</translation>
+    </message>
+    <message>
+      <source>{language} exceptions, {problem}</source>
+      <translation>{language}例外清單，{problem}</translation>
     </message>
   </context>
   <context>
