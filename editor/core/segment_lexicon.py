@@ -1,8 +1,9 @@
 """Word lists for English sentence segmentation (abbreviations, openers, speech verbs).
 
 Kept apart from the rules in :mod:`editor.core.segment` so they can be read, reviewed
-and extended on their own. The user's own exceptions (settings, project) are added to
-:data:`DEFAULT_EXCEPTIONS` at run time, never written here.
+and extended on their own. The user's own exceptions (settings, project) change
+:data:`DEFAULT_EXCEPTIONS` at run time (:mod:`editor.core.segment_exceptions`: additions,
+and ``-X.`` to drop a built-in entry), never written here.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Mapping
 from editor.core.model import Lang
 
 #: Titles and abbreviations that (almost) never end a sentence, per language. The
-#: settings and the project add to these; ``segment_extraction`` merges both.
+#: settings and the project change these (Preferences shows them as the starting list).
 DEFAULT_EXCEPTIONS: Mapping[Lang, tuple[str, ...]] = {
     "en": (
         "Mr.", "Mrs.", "Ms.", "Messrs.", "Mme.", "Mlle.", "Dr.", "Prof.", "Hon.", "Rev.",

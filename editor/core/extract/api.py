@@ -75,6 +75,8 @@ def import_documents(paths: Sequence[str | Path], *, password: str | None = None
 
     ``ocr=False`` skips Tesseract (unreadable text is still reported); ``timeout`` runs
     each PDF in a child process killed when it makes no progress for that many seconds.
+    ``exceptions`` are the user's segmentation exceptions per language, as changes to
+    the built-in lists (:mod:`editor.core.segment_exceptions`).
 
     Raises :class:`InputError` naming the file for anything that cannot be imported and
     :class:`ImportCancelled` when ``cancel()`` says so.
