@@ -10,8 +10,10 @@ no target ``initial`` (2.1) / no target element (1.2). The link's note becomes a
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import NamedTuple
 
 from editor import APP_NAME, __version__
 from editor.core.atomic import atomic_writer
@@ -26,71 +28,95 @@ from .tmx import lang_of_code
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
 NS_2 = "urn:oasis:names:tc:xliff:document:2.0"
 
+#: An element to write: tag, attributes (``None`` leaves one out), text or children.
+Node = tuple[str, dict[str, str | None], "str | list[Node]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What both versions say about one link; only the markup around it differs."""
+
+    id: str
+    source: str
+    target: str
+    state: str  # initial (no target), translated, final (confirmed)
+    note: str
+
 
 def write(job: Job, path: Path) -> None:
+    src, trg = job.options.source_lang, other_lang(job.options.source_lang)
+    layout = _LAYOUTS[job.options.xliff_version]
     with atomic_writer(path, "w", encoding="utf-8", newline="\n") as out:
-        if job.options.xliff_version == "2.1":
-            write_21(job, out, path.name)
-        else:
-            write_12(job, out, path.name)
+        out.write(layout.head(job.code(src), job.code(trg), path.name))
+        for row in job.iter_rows():
+            out.write(render(layout.unit(_unit(row, job, src, trg)), layout.depth))
+        out.write(layout.tail)
 
 
-def _langs(job: Job) -> tuple[Lang, Lang]:
-    src = job.options.source_lang
-    return src, other_lang(src)
-
-
-def write_12(job: Job, out: IO[str], original: str) -> None:
-    src, trg = _langs(job)
-    out.write(
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{NS_12}">\n'
-        f'  <file original="{xmltext.attr(original)}" datatype="plaintext" '
-        f'source-language="{xmltext.attr(job.code(src))}" '
-        f'target-language="{xmltext.attr(job.code(trg))}" tool-id="bitext-editor">\n'
-        f'    <header><tool tool-id="bitext-editor" tool-name="{xmltext.attr(APP_NAME)}" '
-        f'tool-version="{__version__}"/></header>\n    <body>\n')
-    for row in job.iter_rows():
-        out.write(_unit_12(row, job, src, trg))
-    out.write("    </body>\n  </file>\n</xliff>\n")
-
-
-def _unit_12(row: Row, job: Job, src: Lang, trg: Lang) -> str:
-    approved = ' approved="yes"' if row.status == "confirmed" else ""
-    parts = [f'      <trans-unit id="{row.number}"{approved} xml:space="preserve">\n',
-             f"        <source>{xmltext.text(row.text(src))}</source>\n"]
-    if row.text(trg):
-        state = "final" if row.status == "confirmed" else "translated"
-        parts.append(f'        <target state="{state}">{xmltext.text(row.text(trg))}'
-                     "</target>\n")
-    if row.note and job.options.notes:
-        parts.append(f"        {xmltext.element('note', row.note)}\n")
-    parts.append("      </trans-unit>\n")
-    return "".join(parts)
-
-
-def write_21(job: Job, out: IO[str], original: str) -> None:
-    src, trg = _langs(job)
-    out.write(
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS_2}" version="2.1" '
-        f'srcLang="{xmltext.attr(job.code(src))}" trgLang="{xmltext.attr(job.code(trg))}">\n'
-        f'  <file id="f1" original="{xmltext.attr(original)}">\n')
-    for row in job.iter_rows():
-        out.write(_unit_21(row, job, src, trg))
-    out.write("  </file>\n</xliff>\n")
-
-
-def _unit_21(row: Row, job: Job, src: Lang, trg: Lang) -> str:
-    parts = [f'    <unit id="u{row.number}">\n']
-    if row.note and job.options.notes:
-        parts.append(f"      <notes>{xmltext.element('note', row.note)}</notes>\n")
+def _unit(row: Row, job: Job, src: Lang, trg: Lang) -> Unit:
     target = row.text(trg)
     state = "initial" if not target else "final" if row.status == "confirmed" else "translated"
-    parts.append(f'      <segment state="{state}">\n        <source xml:space="preserve">'
-                 f"{xmltext.text(row.text(src))}</source>\n")
-    if target:
-        parts.append(f'        <target xml:space="preserve">{xmltext.text(target)}</target>\n')
-    parts.append("      </segment>\n    </unit>\n")
-    return "".join(parts)
+    return Unit(str(row.number), row.text(src), target, state,
+                row.note if job.options.notes else "")
+
+
+def render(node: Node, depth: int) -> str:
+    """One element and its children, indented two spaces a level, text escaped."""
+    tag, attrs, body = node
+    pad = "  " * depth
+    opening = tag + "".join(f' {k}="{xmltext.attr(v)}"' for k, v in attrs.items()
+                            if v is not None)
+    if isinstance(body, str):
+        return f"{pad}<{opening}>{xmltext.text(body)}</{tag}>\n"
+    inner = "".join(render(child, depth + 1) for child in body)
+    return f"{pad}<{opening}>\n{inner}{pad}</{tag}>\n"
+
+
+def _unit_12(unit: Unit) -> Node:
+    """``<trans-unit>``: approved when confirmed; the state on the target, if any."""
+    body: list[Node] = [("source", {}, unit.source)]
+    if unit.target:
+        body.append(("target", {"state": unit.state}, unit.target))
+    if unit.note:
+        body.append(("note", {}, unit.note))
+    approved = "yes" if unit.state == "final" else None
+    return ("trans-unit", {"id": unit.id, "approved": approved, "xml:space": "preserve"}, body)
+
+
+def _unit_21(unit: Unit) -> Node:
+    """``<unit>``: notes first, then one segment carrying the state."""
+    space: dict[str, str | None] = {"xml:space": "preserve"}
+    segment: list[Node] = [("source", space, unit.source)]
+    if unit.target:
+        segment.append(("target", space, unit.target))
+    notes: list[Node] = [("notes", {}, [("note", {}, unit.note)])] if unit.note else []
+    return ("unit", {"id": f"u{unit.id}"}, [*notes, ("segment", {"state": unit.state}, segment)])
+
+
+def _head_12(src: str, trg: str, original: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{NS_12}">\n'
+            f'  <file original="{xmltext.attr(original)}" datatype="plaintext" '
+            f'source-language="{xmltext.attr(src)}" target-language="{xmltext.attr(trg)}" '
+            'tool-id="bitext-editor">\n'
+            f'    <header><tool tool-id="bitext-editor" tool-name="{xmltext.attr(APP_NAME)}" '
+            f'tool-version="{__version__}"/></header>\n    <body>\n')
+
+
+def _head_21(src: str, trg: str, original: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff xmlns="{NS_2}" version="2.1" '
+            f'srcLang="{xmltext.attr(src)}" trgLang="{xmltext.attr(trg)}">\n'
+            f'  <file id="f1" original="{xmltext.attr(original)}">\n')
+
+
+class _Layout(NamedTuple):
+    head: Callable[[str, str, str], str]
+    unit: Callable[[Unit], Node]
+    depth: int  # nesting of a unit
+    tail: str
+
+
+_LAYOUTS = {"1.2": _Layout(_head_12, _unit_12, 3, "    </body>\n  </file>\n</xliff>\n"),
+            "2.1": _Layout(_head_21, _unit_21, 2, "  </file>\n</xliff>\n")}
 
 
 # -- reading ---------------------------------------------------------------------------
