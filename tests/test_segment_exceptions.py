@@ -28,7 +28,7 @@ from editor.core.segment_exceptions import (
 from editor.core.segment_lexicon import DEFAULT_EXCEPTIONS
 
 EN_TEXT = "See Tbl. Five rows are listed. The Dr. Who show is long. See Fig. Two here."
-ZH_TEXT = "見表五，共有五行。神秘博士節目很長。\n\n另一段。\n"
+ZH_TEXT = "我常用Yahoo!奇摩搜尋資料。神秘博士節目很長。\n\n另一段。\n"
 
 
 def sentences(text: str, changes: tuple[str, ...] = ()) -> list[str]:
@@ -168,9 +168,11 @@ def test_extract_uses_the_lists_given(documents: tuple[Path, Path], tmp_path: Pa
                                       capsys: pytest.CaptureFixture[str]) -> None:
     zh, en = documents
     assert main(["extract", str(zh), str(en)]) == 0
-    assert _english(capsys.readouterr().out)[:2] == ["See Tbl.", "Five rows are listed."]
+    out = capsys.readouterr().out
+    assert _english(out)[:2] == ["See Tbl.", "Five rows are listed."]
+    assert "zh\t-\t我常用Yahoo!\n" in out
     (tmp_path / "en-list.txt").write_text("# tables\nTbl\n-Fig.\n", encoding="utf-8")
-    (tmp_path / "zh-list.txt").write_text("共有五行。\n", encoding="utf-8")
+    (tmp_path / "zh-list.txt").write_text("# 台灣雅虎\nYahoo!\n", encoding="utf-8")
     assert main(["extract", str(zh), str(en), "--exceptions-en", str(tmp_path / "en-list.txt"),
                  "--exceptions-zh", str(tmp_path / "zh-list.txt"), "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -178,7 +180,7 @@ def test_extract_uses_the_lists_given(documents: tuple[Path, Path], tmp_path: Pa
     zh_out = [s["text"] for s in doc["sentences"] if s["lang"] == "zh"]
     assert en_out[:4] == ["See Tbl. Five rows are listed.", "The Dr. Who show is long.",
                           "See Fig.", "Two here."]
-    assert zh_out[0] == "見表五，共有五行。神秘博士節目很長。"
+    assert zh_out[:2] == ["我常用Yahoo!奇摩搜尋資料。", "神秘博士節目很長。"]
 
 
 @pytest.mark.parametrize("command", ["extract", "align"])
@@ -232,3 +234,19 @@ def test_help_explains_the_list_format(capsys: pytest.CaptureFixture[str]) -> No
         out = capsys.readouterr().out
         assert "--exceptions-en FILE" in out and "--exceptions-zh FILE" in out
         assert "one entry per line" in out and "'-Fig.'" in out
+
+
+def test_a_job_uses_the_lists_for_every_line(documents: tuple[Path, Path],
+                                             tmp_path: Path) -> None:
+    zh, en = documents
+    (tmp_path / "en-list.txt").write_text("Tbl\n", encoding="utf-8")
+    job = tmp_path / "job.tsv"
+    job.write_text(f"{zh.name}\t{en.name}\tone.bitext\n{zh.name}\t{en.name}\ttwo.bitext\n",
+                   encoding="utf-8")
+    assert main(["align", "--job", str(job), "--mode", "fast",
+                 "--exceptions-en", str(tmp_path / "en-list.txt")]) == 0
+    for name in ("one", "two"):
+        project = load_project(tmp_path / f"{name}.bitext")
+        assert project.settings[SETTINGS_KEY]["en"] == ["Tbl."]
+        texts = [s.text for s in project.bitext.sentences.values()]
+        assert "See Tbl. Five rows are listed." in texts

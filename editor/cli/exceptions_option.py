@@ -17,7 +17,7 @@ HELP = ("segmentation exceptions: --exceptions-en/--exceptions-zh FILE is UTF-8 
         "  which a sentence never ends ('Fig.', 'Sch.', 'et al.'; an English entry has\n"
         "  at most two words and gets its final period if missing) and adds to the\n"
         "  built-in list; '-' before an entry removes a built-in one ('-Fig.').\n"
-        "  A Chinese entry is a plain suffix.")
+        "  A Chinese entry is a plain suffix: 'Yahoo!' keeps 'Yahoo!奇摩' whole.")
 
 
 def add_exception_options(parser: argparse.ArgumentParser) -> None:

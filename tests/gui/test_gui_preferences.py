@@ -17,7 +17,7 @@ from editor.gui import settings
 from editor.gui.dialogs import PreferencesDialog
 
 EN_TEXT = "See Tbl. Five rows are listed. See Fig. Two here.\n\nAnother paragraph here.\n"
-ZH_TEXT = "見表五，共有五行。見圖二。\n\n另一段。\n"
+ZH_TEXT = "我常用Yahoo!奇摩搜尋資料。見圖二。\n\n另一段。\n"
 
 
 @pytest.fixture(autouse=True)
@@ -71,11 +71,11 @@ def test_an_entry_that_cannot_match_is_reported_and_nothing_is_stored(qtbot, mon
         assert settings.segmentation_exceptions() == {"en": [], "zh": []}
 
 
-def _import(qtbot, window, paths: list[Path]) -> list[str]:
+def _import(qtbot, window, paths: list[Path], lang: str = "en") -> list[str]:
     window.files.import_documents([str(p) for p in paths])
     qtbot.waitUntil(lambda: window.files.job is None, timeout=120_000)
     bitext = window.session.bitext
-    return [bitext.sentences[sid].text for sid in bitext.sentence_ids("en")]
+    return [bitext.sentences[sid].text for sid in bitext.sentence_ids(lang)]
 
 
 def test_an_import_uses_the_exceptions_and_the_project_keeps_them(qtbot, tmp_path: Path):
@@ -86,11 +86,15 @@ def test_an_import_uses_the_exceptions_and_the_project_keeps_them(qtbot, tmp_pat
         plain = _import(qtbot, window, [zh, en])
         assert plain[:2] == ["See Tbl.", "Five rows are listed."]
         assert window.files.project_settings == {SETTINGS_KEY: {"zh": [], "en": []}}
+        bitext = window.session.bitext
+        assert [bitext.sentences[sid].text for sid in bitext.sentence_ids("zh")][:2] == [
+            "我常用Yahoo!", "奇摩搜尋資料。"]
 
-        settings.put_segmentation_exceptions({"en": ["Tbl.", "-Fig."], "zh": []})
+        settings.put_segmentation_exceptions({"en": ["Tbl.", "-Fig."], "zh": ["Yahoo!"]})
         listed = _import(qtbot, window, [zh, en])
         assert listed[:3] == ["See Tbl. Five rows are listed.", "See Fig.", "Two here."]
-        recorded = {SETTINGS_KEY: {"zh": [], "en": ["Tbl.", "-Fig."]}}
+        assert _import(qtbot, window, [zh, en], "zh")[0] == "我常用Yahoo!奇摩搜尋資料。"
+        recorded = {SETTINGS_KEY: {"zh": ["Yahoo!"], "en": ["Tbl.", "-Fig."]}}
         assert window.files.project_settings == recorded
 
         project = tmp_path / "made.bitext"
