@@ -116,3 +116,27 @@ def test_the_exception_editor_is_translated(language: str, title: str) -> None:
     assert translator.load(f"bitext_{language}", str(resource_path("i18n")))
     assert translator.translate("dialogs", "Sentence segmentation exceptions") == title
     assert translator.translate("dialogs", "Chinese") == "中文"
+
+
+def test_with_user_exceptions_a_stored_alignment_is_not_reused(qtbot, tmp_path: Path):
+    """A shipped or cached project was segmented with the built-in lists only."""
+    import hashlib
+    from dataclasses import replace
+
+    from gui_helpers import pdf_bitext
+
+    from editor.core.project import save_project
+
+    bitext, pdf = pdf_bitext(tmp_path)
+    digest = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    bitext.sources = [replace(s, sha256=digest) for s in bitext.sources]
+    save_project(bitext, pdf.with_suffix(".bitext"), {}, backup=False)
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.import_documents([str(pdf)], cache=True)
+        assert window.files.job is None  # the shipped project, at once
+        settings.put_segmentation_exceptions({"en": ["Tbl."], "zh": []})
+        window.files.import_documents([str(pdf)], cache=True)
+        job = window.files.job
+        assert job is not None  # imported afresh with the user's lists
+        job.cancel()
+        qtbot.waitUntil(lambda: window.files.job is None, timeout=60_000)
