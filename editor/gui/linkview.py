@@ -17,11 +17,20 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QWidget,
+)
 
 from editor.core.model import Lang
 from editor.gui.delegates import GutterDelegate, SideDelegate
 from editor.gui.linkmodel import COL_EN, COL_GUTTER, COL_ZH, COLUMN_LANG
+
+#: scroll-and-measure rounds when revealing a far row (each round measures one screen)
+MAX_REVEAL_PASSES = 6
 
 
 class LinkView(QTableView):
@@ -68,8 +77,11 @@ class LinkView(QTableView):
         horizontal.resizeSection(COL_GUTTER, GutterDelegate.WIDTH)
         horizontal.sectionResized.connect(self.refit_all)
         m = self.model()
-        for signal in (m.rowsRemoved, m.modelReset, m.layoutChanged):
-            signal.connect(self.schedule_fit)
+        m.rowsRemoved.connect(self.schedule_fit)
+        # after a reset or a re-filter a row number may hold another link: the heights
+        # measured for the old rows say nothing about the new ones
+        m.modelReset.connect(self.refit_all)
+        m.layoutChanged.connect(self.refit_all)
         m.rowsInserted.connect(lambda parent, first, last: self._dirty(first, last))
         m.dataChanged.connect(lambda top, bottom, roles=(): self._dirty(top.row(), bottom.row()))
         self.refit_all()
@@ -96,22 +108,27 @@ class LinkView(QTableView):
         A row still at the default height has not been measured yet (or happens to be
         that tall, and measuring it again is cheap).
         """
-        model = self.model()
-        first = self.rowAt(0) if model is not None else -1
         dirty, everything = self._dirty_rows, self._refit_all
         self._dirty_rows, self._refit_all = set(), False
+        self._measure_on_screen(dirty, everything)
+        self._show_pending()
+
+    def _measure_on_screen(self, dirty: set[int] | None = None, everything: bool = False
+                           ) -> None:
+        model = self.model()
+        first = self.rowAt(0) if model is not None else -1
         if first < 0 or model is None:
             return
         height, default = self.viewport().height(), self.verticalHeader().defaultSectionSize()
         row, used, count = first, -self.rowViewportPosition(first), model.rowCount()
         editing = (self.currentIndex().row()
                    if self.state() == QAbstractItemView.State.EditingState else -1)
+        dirty = dirty or set()
         while row < count and used < height + 200:
             if row != editing and (everything or row in dirty or self.rowHeight(row) == default):
                 self.resizeRowToContents(row)
             used += self.rowHeight(row)
             row += 1
-        self._show_pending()
 
     def reveal(self, index: QModelIndex) -> None:
         """Scroll ``index`` into view now, and again once its row has been measured."""
@@ -120,14 +137,26 @@ class LinkView(QTableView):
         self._fit_timer.start()
 
     def _show_pending(self) -> None:
+        """Scroll again until the pending row stays in view: measuring the rows that a
+        scroll brings on screen changes their heights and can push the target out again
+        (a jump to a far link lands among rows never measured)."""
         pending, self._pending = self._pending, None
         if pending is None or not pending.isValid():
             return
-        rect = self.visualRect(self.model().index(pending.row(), pending.column()))
-        if not self.viewport().rect().contains(rect):
-            self.scrollTo(self.model().index(pending.row(), pending.column()),
-                          QAbstractItemView.ScrollHint.EnsureVisible)
-            self.fit_visible_rows()
+        index = self.model().index(pending.row(), pending.column())
+        for _ in range(MAX_REVEAL_PASSES):
+            if self.viewport().rect().contains(self.visualRect(index)):
+                return
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+            self._measure_on_screen()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """The editor grew its row while typing; once it closes (also on Esc, when no
+        text changes) the row must fit its text again."""
+        index = getattr(editor, "index", None)
+        super().closeEditor(editor, hint)
+        if isinstance(index, QPersistentModelIndex) and index.isValid():
+            self._dirty(index.row(), index.row())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

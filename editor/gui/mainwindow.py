@@ -254,8 +254,9 @@ class MainWindow(QMainWindow):
         flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
                  | QItemSelectionModel.SelectionFlag.Rows)
         self.view.selectionModel().setCurrentIndex(index, flags)
-        if not self.view.viewport().rect().contains(self.view.visualRect(index)):
-            self.view.reveal(index)
+        # always: Qt's own scroll on a current change uses the heights of rows not yet
+        # measured, so a row that looks visible now may be pushed out once they are
+        self.view.reveal(index)
         self._set_focus(row, lang, k)
 
     def selected_rows(self) -> list[int]:

@@ -1,0 +1,62 @@
+"""Behaviour found wrong while using the editor in a real window (Xvfb walkthrough).
+
+Each test replays what a translator did and checks what they would see: row heights
+that fit the text, a jump that shows its target, marks that are not clipped, dialogs
+that answer the keyboard.
+"""
+
+from __future__ import annotations
+
+from gui_helpers import key, open_window, press, small_bitext
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from editor.core.model import Bitext, make_sentences
+from editor.gui.delegates import SentenceEditor
+from editor.gui.linkmodel import COL_EN
+
+
+def _fitted(window, row: int) -> bool:
+    """The row is exactly as tall as its text needs (what painting will use)."""
+    view = window.view
+    needed = max(view.sizeHintForRow(row), 0)
+    return view.rowHeight(row) == needed
+
+
+def _long_bitext(n: int, words: int, every: int = 1) -> Bitext:
+    """n one-to-one links; every ``every``-th English sentence wraps over many lines."""
+    zh = make_sentences("zh", [f"第{i}句。" for i in range(n)])
+    en = make_sentences("en", [" ".join([f"word{i}"] * (words if i % every == 0 else 1)) + "."
+                               for i in range(n)])
+    return Bitext.from_beads(zh, en, [((i,), (i,)) for i in range(n)])
+
+
+def test_row_shrinks_back_after_esc_cancels_an_edit(qtbot):
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.select_row(1, "en")
+        qtbot.waitUntil(lambda: _fitted(window, 1))
+        before = window.view.rowHeight(1)
+        press(window, "F2")
+        assert isinstance(QApplication.focusWidget(), SentenceEditor)
+        assert window.view.rowHeight(1) > before  # the editor makes room while typing
+        key(Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: window.view.rowHeight(1) == before)
+
+
+def test_rows_are_measured_again_for_a_new_document(qtbot):
+    with open_window(qtbot, _long_bitext(6, 60)) as window:
+        qtbot.waitUntil(lambda: window.view.rowHeight(0) > 100)
+        window.set_bitext(small_bitext(6), None, {}, "short")
+        qtbot.waitUntil(lambda: all(_fitted(window, r) for r in range(3)))
+        assert window.view.rowHeight(0) < 100
+
+
+def test_go_to_a_far_link_shows_it(qtbot):
+    with open_window(qtbot, _long_bitext(400, 120, every=3)) as window:
+        window.resize(900, 500)
+        QApplication.processEvents()
+        window.select_row(300, "en")
+        view = window.view
+        index = window.proxy.index(300, COL_EN)
+        qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(index)))
+        assert window.focus == (300, "en", 0)
