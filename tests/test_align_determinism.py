@@ -1,0 +1,61 @@
+"""Same input, same output: the machine's thread count and load never change a result.
+
+BLAS products split over several threads sum in another order, so a thread count that
+followed the machine's load made confidences wobble in the fourth digit between runs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from threadpoolctl import threadpool_limits
+
+from editor.core.align import Bead, align_sentences, encoder
+
+ZH = ["今天早上下雨了。", "我带着一把红色的雨伞去了学校。",
+      "老师在课堂上讲了一个关于月亮的故事，学生们都听得很认真。",
+      "下课以后，我和朋友一起吃了午饭。", "我们吃了米饭和鱼。", "他说：“明天见！”"]
+EN = ["It rained this morning.", "I took a red umbrella to school.",
+      "In class the teacher told a story about the moon.",
+      "The students all listened very carefully.",
+      "After class, my friend and I had lunch together.", "We ate rice and fish.",
+      "He said, \"See you tomorrow!\""]
+
+
+def _numbered(lines: list[str], copies: int) -> list[str]:
+    """Enough text for several micro-batches and table slices, no two lines alike."""
+    return [f"{line} ({k})" for k in range(copies) for line in lines]
+
+
+def _align_with(threads: int, workers: int, monkeypatch: pytest.MonkeyPatch) -> list[Bead]:
+    monkeypatch.setattr(encoder, "worker_count", lambda: workers)
+    with threadpool_limits(limits=threads, user_api="blas"):
+        return align_sentences(_numbered(ZH, 12), _numbered(EN, 12))
+
+
+def test_alignment_is_identical_under_any_thread_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _align_with(1, 1, monkeypatch)
+    for threads, workers in ((2, 2), (4, 3), (2, 1)):
+        again = _align_with(threads, workers, monkeypatch)
+        assert [(b.zh, b.en) for b in again] == [(b.zh, b.en) for b in first]
+        # exact float equality: the same bits, not merely close
+        assert [b.confidence for b in again] == [b.confidence for b in first]
+
+
+def test_token_sums_are_the_same_bits_for_any_worker_count() -> None:
+    texts = _numbered(EN, 30) + _numbered(ZH, 30)
+    one = encoder.token_sums(texts, workers=1)
+    for workers in (2, 3):
+        other = encoder.token_sums(texts, workers=workers)
+        assert np.array_equal(other.sums, one.sums)
+        assert np.array_equal(other.counts, one.counts)
+    runs = encoder.run_embeddings(one, 2, workers=1)
+    assert np.array_equal(encoder.run_embeddings(one, 2, workers=2), runs)
+
+
+def test_worker_count_follows_the_cpus_not_the_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    before = encoder.worker_count()
+    monkeypatch.setattr(os, "getloadavg", lambda: (50.0, 50.0, 50.0))
+    assert encoder.worker_count() == before >= 1
