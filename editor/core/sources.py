@@ -23,13 +23,22 @@ def locate_sources(sources: list[Source], folder: Path) -> dict[str, Path | None
     by_hash: dict[str, Path] | None = None
     for src in sources:
         candidate = (folder / src.path) if src.path else None
-        if candidate is not None and candidate.is_file():
+        if candidate is not None and _is_file(candidate):
             found[src.id] = candidate
             continue
         if by_hash is None:
             by_hash = _hash_folder(folder, {s.kind for s in sources})
         found[src.id] = by_hash.get(src.sha256) if src.sha256 else None
     return found
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file``, but False for a name the system cannot even look up (too long):
+    a path recorded in a project is data, and a damaged project must still open."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def _hash_folder(folder: Path, kinds: set[str], limit: int = 200) -> dict[str, Path]:

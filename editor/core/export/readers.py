@@ -8,9 +8,13 @@ same link texts and statuses.
 
 from __future__ import annotations
 
+import contextlib
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from editor.core.errors import InputError
 from editor.core.model import Bitext, Link, Sentence, Source
 from editor.core.sources import sha256_file
 
@@ -53,3 +57,44 @@ def _add(sentences: dict[str, Sentence], lang: str, text: str, index: int) -> tu
                               original=text, order=(index,))
     return (sid,)
 
+
+
+# -- XML (TMX, XLIFF) -----------------------------------------------------------------
+
+@contextlib.contextmanager
+def xml_problems(path: Path, what: str) -> Iterator[None]:
+    """Parsing failures as :class:`InputError` naming the file.
+
+    Besides malformed XML, a declaration may name an encoding Python does not know
+    (``encoding="UTF-999"``): expat asks for it and gets a bare ``LookupError``.
+    """
+    try:
+        yield
+    except ET.ParseError as exc:
+        raise InputError(path, f"not a valid {what} file ({exc})") from exc
+    except LookupError as exc:
+        if isinstance(exc, KeyError | IndexError):  # a bug of ours, not the file's
+            raise
+        raise InputError(path, f"not a readable {what} file ({exc})") from exc
+
+
+def inline_text(element: ET.Element, keep: Callable[[ET.Element], bool]) -> str:
+    """The text of ``element`` and of the descendants ``keep`` accepts, with every tail.
+
+    Walks with its own stack: a hostile file nests inline elements thousands deep, and
+    recursion would end in ``RecursionError``.
+    """
+    parts = [element.text or ""]
+    stack: list[tuple[Iterator[ET.Element], str]] = [(iter(element), "")]
+    while stack:
+        children, tail = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(tail)
+        elif keep(child):
+            parts.append(child.text or "")
+            stack.append((iter(child), child.tail or ""))
+        else:
+            parts.append(child.tail or "")
+    return "".join(parts)

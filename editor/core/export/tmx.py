@@ -20,7 +20,7 @@ from editor.core.model import Bitext, Lang, other_lang
 
 from . import xmltext
 from .common import Job, Row, format_confidence
-from .readers import RowData, bitext_from_rows
+from .readers import RowData, bitext_from_rows, inline_text, xml_problems
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _INLINE_CODES = {"bpt", "ept", "ph", "it", "ut"}  # native codes, not translatable text
@@ -78,15 +78,13 @@ def read(path: Path) -> Bitext:
     """A TMX as a project: one 1-1 link per ``<tu>``, statuses and notes restored."""
     data: list[RowData] = []
     codes: dict[str, str] = {}
-    try:
+    with xml_problems(path, "TMX"):
         for _event, elem in ET.iterparse(path, events=("end",)):
             if elem.tag == "tu":
                 row = _read_tu(elem, codes)
                 if row is not None:
                     data.append(row)
                 elem.clear()
-    except ET.ParseError as exc:
-        raise InputError(path, f"not a valid TMX file ({exc})") from exc
     if not data:
         raise InputError(path, "the TMX file holds no Chinese–English translation units")
     return bitext_from_rows(data, path, kind="tmx",
@@ -124,9 +122,4 @@ def lang_of_code(code: str) -> Lang | None:
 
 def seg_text(seg: ET.Element) -> str:
     """The translatable text of a ``<seg>``: inline codes dropped, ``<hi>``/``<sub>`` kept."""
-    parts = [seg.text or ""]
-    for child in seg:
-        if child.tag not in _INLINE_CODES:
-            parts.append(seg_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return inline_text(seg, lambda child: child.tag not in _INLINE_CODES)

@@ -22,7 +22,7 @@ from editor.core.model import Bitext, Lang, other_lang
 
 from . import xmltext
 from .common import Job, Row
-from .readers import RowData, bitext_from_rows
+from .readers import RowData, bitext_from_rows, inline_text, xml_problems
 from .tmx import lang_of_code
 
 NS_12 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -131,10 +131,8 @@ def read(path: Path) -> Bitext:
     The file's source/target languages tell which side is Chinese; a unit is confirmed
     when approved (1.2) or in state final / signed-off / reviewed.
     """
-    try:
+    with xml_problems(path, "XLIFF"):
         root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise InputError(path, f"not a valid XLIFF file ({exc})") from exc
     if _local(root.tag) != "xliff":
         raise InputError(path, "not an XLIFF file (the root element is not <xliff>)")
     version2 = root.get("version", "1.2").startswith("2")
@@ -171,12 +169,7 @@ def _unit_row(unit: ET.Element, version2: bool, source_lang: Lang) -> RowData:
 
 
 def _inline_text(element: ET.Element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if _local(child.tag) not in _CODES:
-            parts.append(_inline_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
+    return inline_text(element, lambda child: _local(child.tag) not in _CODES)
 
 
 def _local(tag: str) -> str:
