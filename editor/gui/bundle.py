@@ -27,8 +27,14 @@ MAX_MEMBER_BYTES = 2 << 30
 
 
 def save_bundle(bitext: Bitext, target: str | Path, view_state: Mapping[str, Any],
-                source_paths: Mapping[str, Path | None]) -> list[str]:
-    """Write the bundle atomically; return the ids of sources that could not be embedded."""
+                source_paths: Mapping[str, Path | None], *,
+                settings: Mapping[str, Any] | None = None,
+                extra: Mapping[str, Any] | None = None) -> list[str]:
+    """Write the bundle atomically; return the ids of sources that could not be embedded.
+
+    ``settings`` and ``extra`` are the project's own (e.g. the segmentation exceptions it
+    was imported with, fields of a newer editor): a colleague opening the bundle gets them.
+    """
     missing: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -44,7 +50,8 @@ def save_bundle(bitext: Bitext, target: str | Path, view_state: Mapping[str, Any
             shutil.copyfile(path, folder / name)
             sources.append(replace(src, path=str(folder / name)))
         packed = Bitext(sources, bitext.sentences, bitext.links)
-        save_project(packed, folder / PROJECT_MEMBER, view_state, backup=False)
+        save_project(packed, folder / PROJECT_MEMBER, view_state, backup=False,
+                     settings=settings, extra=extra)
         with atomic_writer(Path(target), "wb", encoding=None) as out, zipfile.ZipFile(
                 out, "w", zipfile.ZIP_DEFLATED) as archive:
             for file in sorted(folder.rglob("*")):

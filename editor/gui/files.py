@@ -55,6 +55,7 @@ class Files:
         self.name = ""
         self.source_paths: dict[str, Path | None] = {}
         self.project_settings: dict[str, Any] = {}  # the project's ``settings``, kept on save
+        self.project_extra: dict[str, Any] = {}  # fields of a newer editor, kept on save
         self.job: Job | None = None
         self.recovery_file = data_dir("recovery") / f"session-{id(self):x}{SUFFIX}"
         self._lock = session_lock(self.recovery_file)  # held: this session is alive
@@ -73,6 +74,7 @@ class Files:
         self.name = name
         self.source_paths = dict(source_paths)
         self.project_settings = {}
+        self.project_extra = {}
         self._saved_index = -1
         self.w.update_title()
 
@@ -142,6 +144,7 @@ class Files:
         self.w.set_bitext(bitext, target, project.view_state,
                           name or target.name.removesuffix(SUFFIX), project.source_paths)
         self.project_settings = dict(project.settings)
+        self.project_extra = dict(project.extra)
         self.add_recent(target)
         if project.missing_sources:
             names = ", ".join(Path(s.path).name for s in project.missing_sources)
@@ -298,7 +301,7 @@ class Files:
         self.w.finish_editing()
         try:
             save_project(self.w.session.bitext, target, self.w.view_state(),
-                         settings=self.project_settings)
+                         settings=self.project_settings, extra=self.project_extra)
         except (BitextError, OSError) as exc:
             dialogs.show_problem(self.w, _tr("Cannot save"), exc)
             return False
@@ -324,7 +327,8 @@ class Files:
         self.w.finish_editing()
         try:
             missing = save_bundle(self.w.session.bitext, target, self.w.view_state(),
-                                  self.source_paths)
+                                  self.source_paths, settings=self.project_settings,
+                                  extra=self.project_extra)
         except (BitextError, OSError) as exc:
             dialogs.show_problem(self.w, _tr("Cannot save the bundle"), exc)
             return
@@ -383,7 +387,7 @@ class Files:
                  "recovery_name": self.name}
         try:
             save_project(self.w.session.bitext, self.recovery_file, state, backup=False,
-                         settings=self.project_settings)
+                         settings=self.project_settings, extra=self.project_extra)
         except (BitextError, OSError) as exc:
             log.warning("cannot write the recovery file: %s", exc)
             return

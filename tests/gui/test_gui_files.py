@@ -166,3 +166,26 @@ def test_corrupt_setting_falls_back_to_its_default(qtbot):
         assert settings.get("review/threshold") == 0.5
     finally:
         settings.store().remove("review/threshold")
+
+
+def test_saving_keeps_the_projects_settings_and_unknown_fields(qtbot, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch):
+    """What the project carries beyond the text (the segmentation exceptions it was
+    imported with, fields a newer editor wrote) survives Save and Save Bundle."""
+    path = tmp_path / "keep.bitext"
+    settings = {"segmentation_exceptions": {"en": ["Tbl."]}}
+    save_project(small_bitext(3), path, {}, settings=settings,
+                 extra={"reviewed_by": "Chan"})
+    bundle = tmp_path / f"keep{BUNDLE_SUFFIX}"
+    monkeypatch.setattr("editor.gui.files.QFileDialog.getSaveFileName",
+                        lambda *args, **kwargs: (str(bundle), ""))
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.open_project(path)
+        press(window, "Ctrl+M")
+        assert window.files.save()
+        window.files.save_bundle()
+    saved = load_project(path)
+    assert (saved.settings, saved.extra) == (settings, {"reviewed_by": "Chan"})
+    assert len(saved.bitext.links) == 2
+    unpacked = load_project(unpack_bundle(bundle))
+    assert (unpacked.settings, unpacked.extra) == (settings, {"reviewed_by": "Chan"})
