@@ -73,7 +73,8 @@ def test_mutated_files_end_in_success_or_a_one_line_error(tmp_path: Path) -> Non
     log_path = Path(os.environ.get("BITEXT_FUZZ_LOG") or os.devnull)
     start = time.monotonic()
     outcomes = []
-    with log_path.open("w", encoding="utf-8") as log, ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    workers = os.cpu_count() or 2
+    with log_path.open("w", encoding="utf-8") as log, ThreadPoolExecutor(workers) as pool:
         for outcome in pool.map(lambda c: run_case(c[0], out, c[1]), cases):
             outcomes.append(outcome)
             log.write(case_line(outcome))
