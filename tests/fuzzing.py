@@ -270,11 +270,11 @@ def open_like_the_window(path: Path) -> int:
     expected problems become one line naming the file, anything else a traceback."""
     from editor.core.errors import BitextError
     from editor.core.project import load_project
-    from editor.gui.bundle import unpack_bundle
+    from editor.gui.bundle import load_bundle
 
     try:
-        project = path if path.suffix.lower() == ".bitext" else unpack_bundle(path)
-        load_project(project).bitext.check()
+        project = load_project(path) if path.suffix.lower() == ".bitext" else load_bundle(path)
+        project.bitext.check()
     except BitextError as exc:
         print(f"bitext-editor: {exc}", file=sys.stderr)
         return 2

@@ -114,8 +114,6 @@ def _bundle(folder: Path) -> Path:
     return path
 
 
-@pytest.mark.xfail(strict=True, reason="editor/gui/bundle.py (not the fuzzing helper's file): "
-                   "unpack_bundle lets zlib.error escape; the window shows the crash dialog")
 def test_bundle_with_broken_compressed_project_is_a_clear_error(tmp_path: Path) -> None:
     """Fuzz case "project.bitext-bundle flip #322": a flipped bit in the project's deflate
     stream raised zlib.error from unpacking (a traceback in the window)."""
@@ -125,8 +123,6 @@ def test_bundle_with_broken_compressed_project_is_a_clear_error(tmp_path: Path) 
         unpack_bundle(path)
 
 
-@pytest.mark.xfail(strict=True, reason="editor/gui (not the fuzzing helper's files): the "
-                   "message names the unpacked copy, not the bundle the user opened")
 def test_bundle_with_damaged_project_names_the_bundle(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Fuzz case "project.bitext-bundle member #88": the project inside a bundle was not

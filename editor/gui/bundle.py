@@ -11,15 +11,16 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from editor.core.atomic import atomic_writer
-from editor.core.errors import InputError
+from editor.core.errors import InputError, ProjectFormatError
 from editor.core.model import Bitext
-from editor.core.project import SUFFIX, save_project
+from editor.core.project import SUFFIX, Project, load_project, save_project
 
 BUNDLE_SUFFIX = ".bitext-bundle"
 PROJECT_MEMBER = "project" + SUFFIX
@@ -75,11 +76,27 @@ def unpack_bundle(bundle: str | Path) -> Path:
             for member in members:
                 if not member.is_dir():
                     archive.extract(member, dest)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:  # damaged headers or data
         raise InputError(bundle, f"is not a valid bundle ({exc})") from None
+    except NotImplementedError as exc:  # a compression method zipfile cannot read
+        raise InputError(bundle, f"cannot be unpacked ({exc})") from None
     except OSError as exc:
         raise InputError(bundle, f"cannot be unpacked ({exc.strerror or exc})") from None
     return dest / PROJECT_MEMBER
+
+
+def load_bundle(bundle: str | Path) -> Project:
+    """Unpack and load a bundle; a damaged project inside is reported against the bundle.
+
+    The user chose the bundle, not ``NAME.bundle-files/project.bitext``, so that is the
+    file the message names.
+    """
+    bundle = Path(bundle)
+    unpacked = unpack_bundle(bundle)
+    try:
+        return load_project(unpacked)
+    except ProjectFormatError as exc:
+        raise ProjectFormatError(bundle, f"holds a damaged project ({exc.problem})") from None
 
 
 def _check_member(bundle: Path, member: zipfile.ZipInfo) -> None:

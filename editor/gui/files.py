@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 
 from editor.core.errors import BitextError, InputError
 from editor.core.model import Bitext
-from editor.core.project import SUFFIX, load_project, save_project
+from editor.core.project import SUFFIX, Project, load_project, save_project
 from editor.gui import dialogs, settings
-from editor.gui.bundle import BUNDLE_SUFFIX, save_bundle, unpack_bundle
+from editor.gui.bundle import BUNDLE_SUFFIX, load_bundle, save_bundle
 from editor.gui.importing import ImportOutcome, import_and_align
 from editor.gui.workers import Cancelled, Job
 from editor.resources import resource_path
@@ -125,7 +125,8 @@ class Files:
             if len(paths) == 1 and suffix == SUFFIX:
                 self.open_project(first)
             elif len(paths) == 1 and first.name.endswith(BUNDLE_SUFFIX):
-                self.open_project(unpack_bundle(first), name=first.stem)
+                project = load_bundle(first)
+                self.open_project(project.path or first, name=first.stem, project=project)
             elif len(paths) == 1 and suffix in TABLE_SUFFIXES:
                 self._open_table(first)
             else:
@@ -134,8 +135,10 @@ class Files:
             dialogs.show_problem(self.w, _tr("Cannot open the file"), exc)
 
     def open_project(self, path: Path, name: str | None = None,
-                     recovered_from: Path | None = None) -> None:
-        project = load_project(path)
+                     recovered_from: Path | None = None, project: Project | None = None) -> None:
+        """Show the project at ``path`` (``project``: already loaded from there)."""
+        if project is None:
+            project = load_project(path)
         bitext = project.bitext
         folder = path.resolve().parent
         bitext.sources = [replace(s, path=str(project.source_paths.get(s.id) or (folder / s.path)))
