@@ -9,6 +9,7 @@ Timings and peak memory per size are in ``bench/bench_big_inputs.py``.
 from __future__ import annotations
 
 import importlib.util
+import random
 import resource
 import subprocess
 import sys
@@ -108,6 +109,33 @@ def test_a_docx_with_text_beyond_the_character_limit_is_refused(
     with pytest.raises(InputError, match=r"too large: 0\.0 million characters of text; the "
                                          r"limit is 0 million"):
         import_documents([path])
+
+
+def test_a_100_mb_memory_is_refused_with_the_limit(tmp_path: Path) -> None:
+    """A TSV/TMX/XLIFF read as a project has its own limit: 100 MB would not fit the bound."""
+    path = _sparse(tmp_path / "memory.tsv", 100 * limits.MB)
+    done = subprocess.run([sys.executable, "-m", "editor.cli.main", "export", str(path),
+                           "-o", str(tmp_path / "out.tmx")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip() == (f"bitext: {path}: is too large: 100 MB; the limit for a "
+                                   "translation memory or table is 64 MB (split the document)")
+    assert not (tmp_path / "out.tmx").exists()
+
+
+def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook is a zip archive: what it unpacks to counts, not its size on disk."""
+    from bitext_factory import random_bitext
+
+    from editor.core.export import export_bitext, read_bitext
+
+    path = tmp_path / "memory.xlsx"
+    export_bitext(random_bitext(random.Random(3), 400, 400), path, "xlsx")
+    packed = path.stat().st_size
+    monkeypatch.setattr(limits, "MAX_MEMORY_FILE_BYTES", 2 * packed)
+    with pytest.raises(InputError, match="the limit for a translation memory or table"):
+        read_bitext(path)
 
 
 def _capped_extract(path: Path) -> dict[str, object]:

@@ -25,6 +25,7 @@ from editor.core.model import Bitext
 
 from .common import Job, Progress
 from .options import ExportOptions, resolve_codes
+from .readers import refuse_oversized
 from .text import paired_paths
 
 __all__ = ["FORMATS", "READABLE", "ExportError", "ExportOptions", "FormatInfo",
@@ -106,6 +107,7 @@ def read_bitext(path: str | Path) -> Bitext:
         raise InputError(target, "not a file type that can be read back "
                                  f"(readable: {', '.join(READABLE)})")
     try:
+        refuse_oversized(target)
         return _resolve(spec)(target)
     except InputError:
         raise

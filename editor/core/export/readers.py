@@ -10,15 +10,28 @@ from __future__ import annotations
 
 import contextlib
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from editor.core.errors import InputError
+from editor.core.extract import limits
 from editor.core.model import Bitext, Link, Sentence, Source
 from editor.core.sources import sha256_file
 
 from .common import parse_confidence, parse_status
+
+
+def refuse_oversized(path: Path) -> None:
+    """:class:`InputError` stating the limit when the file (for a zip archive such as an
+    XLSX, what it unpacks to) is over :data:`~editor.core.extract.limits.MAX_MEMORY_FILE_BYTES`,
+    before any of it is parsed: beyond that a memory would not fit the stated bound."""
+    size = path.stat().st_size
+    if zipfile.is_zipfile(path):
+        with contextlib.suppress(zipfile.BadZipFile, OSError), zipfile.ZipFile(path) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    limits.refuse_size(path, size, limits.MAX_MEMORY_FILE_BYTES, "a translation memory or table")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,13 @@ says the limit, before the expensive work starts. The figures behind the choices
   sentences per character as English, so 20 million characters of Chinese alone
   (some 750,000 sentences) is the worst case the character limit admits.
 
+* a translation memory or table read as a project (TMX, XLIFF, TSV/CSV, XLSX) costs
+  about 12 MB of peak memory per MB of TSV (the densest: all text, no markup), 11 per
+  MB of XLIFF (parsed whole), 4 per MB of TMX (streamed) and 5 per MB of an XLSX
+  sheet's unpacked XML: at ``MAX_MEMORY_FILE_BYTES`` (64 MB, some 400,000 rows of
+  TSV) that is at most about 800 MB. The limit applies to the file, and for an XLSX
+  (a zip archive) to what it unpacks to.
+
 The memory bound stated for every accepted document: ``MEMORY_BOUND_BYTES``.
 """
 
@@ -43,6 +50,8 @@ MAX_TEXT_BYTES = 24 * MB
 MAX_TEXT_CHARS = 20 * 1_000_000
 #: Largest unpacked ``word/document.xml`` of a DOCX (markup is most of it).
 MAX_DOCX_XML_BYTES = 256 * MB
+#: Largest TMX, XLIFF or TSV/CSV file, or unpacked XLSX, read as a project.
+MAX_MEMORY_FILE_BYTES = 64 * MB
 
 
 def _amount(value: int, unit: str) -> str:
