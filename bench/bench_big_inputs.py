@@ -8,11 +8,13 @@ worker, as the CLI does); wall time and the peak resident memory of the largest 
 (``getrusage(RUSAGE_CHILDREN).ru_maxrss``) are reported with the outcome.
 
 Inputs: bilingual plain text (Chinese and English paragraphs alternating, 1–3 sentences
-each) of a given size in MB, and PDFs of a given page count, each page 12 Chinese and 12
+each) of a given size in MB, translation memories (TSV, XLIFF) of a given size read with
+``bitext export``, and PDFs of a given page count, each page 12 Chinese and 12
 English lines (about 1,000 characters), made by copying a 10-page document.
 
-Run: ``.venv/bin/python bench/bench_big_inputs.py [--quick]`` (``--quick`` skips the
-cases at the limits, which take a minute each).
+Run: ``.venv/bin/python bench/bench_big_inputs.py [--quick] [--only WORD]`` (``--quick``
+skips the cases at the limits, which take a minute each; ``--only memory`` runs the cases
+whose label holds that word).
 """
 
 from __future__ import annotations
@@ -50,6 +52,27 @@ def make_text(path: Path, megabytes: float) -> Path:
     return path
 
 
+def make_memory(path: Path, megabytes: float) -> Path:
+    """A translation memory of about ``megabytes`` MB: TSV (``.tsv``) or XLIFF 1.2 (``.xlf``),
+    one Chinese–English sentence pair a row or unit."""
+    rng = random.Random(9)
+    limit, i = int(megabytes * 2**20), 0
+    xliff = path.suffix == ".xlf"
+    with path.open("w", encoding="utf-8") as fh:
+        fh.write('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis'
+                 ':names:tc:xliff:document:1.2"><file original="m" datatype="plaintext" '
+                 'source-language="zh-TW" target-language="en-US"><body>\n'
+                 if xliff else "zh\ten\tstatus\n")
+        while fh.tell() < limit:
+            k = rng.randrange(3)
+            zh, en = ZH[k].format(i=i), EN[k].format(i=i)
+            fh.write(f'<trans-unit id="{i}"><source>{zh}</source><target state="translated">'
+                     f"{en}</target></trans-unit>\n" if xliff else f"{zh}\t{en}\tauto\n")
+            i += 1
+        fh.write("</body></file></xliff>\n" if xliff else "")
+    return path
+
+
 def make_pdf(path: Path, pages: int) -> Path:
     """A bilingual PDF of ``pages`` pages, by copying a 10-page document (fast)."""
     import pymupdf
@@ -70,8 +93,17 @@ def make_pdf(path: Path, pages: int) -> Path:
     return path
 
 
+def command(path: Path) -> list[str]:
+    """The CLI call that reads ``path``: ``extract`` for documents, ``export`` for memories
+    (read as a project, written as TSV to nowhere)."""
+    if path.suffix in (".tsv", ".xlf"):
+        return ["export", str(path), "-f", "tsv", "-o", os.devnull, "-q"]
+    return ["extract", str(path)]
+
+
 def measure(path: Path, limit_as: int | None = None) -> dict[str, object]:
-    """``bitext extract path`` in a child: seconds, peak MB, exit status, stderr tail.
+    """``bitext extract path`` (or ``export``, see :func:`command`) in a child: seconds,
+    peak MB, exit status, stderr tail.
 
     Runs through a fresh interpreter so the peak memory is that case's alone;
     ``limit_as`` caps the child's address space (``RLIMIT_AS``) in bytes.
@@ -81,29 +113,32 @@ def measure(path: Path, limit_as: int | None = None) -> dict[str, object]:
             "def cap():\n"
             "    if limit: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))\n"
             "t = time.perf_counter()\n"
-            "p = subprocess.run([sys.executable, '-m', 'editor.cli.main', 'extract', "
-            "sys.argv[1]], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, "
-            "preexec_fn=cap)\n"
+            "p = subprocess.run([sys.executable, '-m', 'editor.cli.main', *sys.argv[3:]], "
+            "stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=cap)\n"
             "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
             "print(json.dumps({'seconds': time.perf_counter() - t, 'peak_mb': peak / 1024,"
             " 'status': p.returncode, 'stderr': p.stderr.strip().splitlines()}))\n")
-    out = subprocess.run([sys.executable, "-c", code, str(path), str(limit_as or 0)],
+    out = subprocess.run([sys.executable, "-c", code, str(path), str(limit_as or 0),
+                          *command(path)],
                          capture_output=True, text=True, check=True, cwd=ROOT)
     result: dict[str, object] = json.loads(out.stdout)
     return result
 
 
 def cases(quick: bool) -> list[tuple[str, str, float]]:
-    """(label, kind, size): text sizes in MB, PDF sizes in pages."""
-    from editor.core.extract.limits import MAX_PDF_PAGES, MAX_TEXT_BYTES, MB
+    """(label, kind, size): text and memory sizes in MB, PDF sizes in pages."""
+    from editor.core.extract.limits import MAX_MEMORY_FILE_BYTES, MAX_PDF_PAGES, MAX_TEXT_BYTES, MB
 
-    text_limit = MAX_TEXT_BYTES / MB
+    text_limit, memory_limit = MAX_TEXT_BYTES / MB, MAX_MEMORY_FILE_BYTES / MB
     chosen = [("text", "txt", 5.0), ("text", "txt", 20.0),
               ("text at the limit", "txt", text_limit - 0.5),
               ("text (issue 8)", "txt", 100.0),
               ("PDF", "pdf", 500), ("PDF (issue 8)", "pdf", 2_000),
               ("PDF at the limit", "pdf", MAX_PDF_PAGES),
-              ("PDF over the limit", "pdf", MAX_PDF_PAGES + 400)]
+              ("PDF over the limit", "pdf", MAX_PDF_PAGES + 400),
+              ("memory", "tsv", 16.0), ("memory at the limit", "tsv", memory_limit - 0.5),
+              ("XLIFF memory at the limit", "xlf", memory_limit - 0.5),
+              ("memory (100 MB)", "tsv", 100.0)]
     if quick:
         chosen = [c for c in chosen if "limit" not in c[0]]
     return chosen
@@ -119,6 +154,7 @@ def outcome(result: dict[str, object]) -> str:
 
 def main() -> None:
     quick = "--quick" in sys.argv
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
     from editor.core.extract.limits import MB, MEMORY_BOUND_BYTES
 
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
@@ -127,9 +163,11 @@ def main() -> None:
     print("|---|---|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for label, kind, size in cases(quick):
+            if only not in label:
+                continue
             path = Path(tmp) / f"big.{kind}"
-            if kind == "txt":
-                make_text(path, size)
+            if kind in ("txt", "tsv", "xlf"):
+                (make_text if kind == "txt" else make_memory)(path, size)
                 shown = f"{path.stat().st_size / MB:.1f} MB"
             else:
                 make_pdf(path, int(size))
