@@ -138,6 +138,19 @@ def test_an_xlsx_that_unpacks_beyond_the_limit_is_refused(
         read_bitext(path)
 
 
+def test_a_long_utf8_text_with_some_broken_bytes_keeps_its_text() -> None:
+    """A 20 MB corpus with 50 damaged bytes (one per 400 kB) was refused as "unknown
+    encoding": the tolerance was 8 bad sequences whatever the length."""
+    from editor.core.encoding import decode_bytes
+
+    line = "香港特別行政區政府今日公布新措施。The Government announced a measure.\n"
+    chunk = line.encode() * (20 * limits.MB // 50 // len(line.encode()))
+    data = b"\xff".join([chunk] * 51)  # 0xFF is never valid in UTF-8
+    text, name, guessed = decode_bytes(data, "corpus.txt")
+    assert name.startswith("utf-8 (50 invalid") and guessed
+    assert text.count("\ufffd") == 50 and text.count("香港特別行政區") >= 190_000
+
+
 def _capped_extract(path: Path) -> dict[str, object]:
     result: dict[str, object] = _bench().measure(path, limit_as=ADDRESS_CAP)
     return result

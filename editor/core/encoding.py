@@ -46,7 +46,11 @@ CHINESE_ENCODINGS: tuple[str, ...] = ("gb18030", "big5hkscs", "cp950")
 #: mean log-frequency reaches this (ordinary text scores 9-11; mis-decodings 2-5).
 MIN_CHINESE_SCORE = 7.0
 SAMPLE_BYTES = 64 * 1024
-MAX_BAD_UTF8 = 8  # invalid sequences tolerated in an otherwise valid UTF-8 file
+#: Invalid sequences tolerated in an otherwise valid UTF-8 file: a few, and in a long
+#: file one per ``BAD_UTF8_SPAN`` bytes (a damaged copy of a 20 MB corpus keeps its text;
+#: another encoding read as UTF-8 breaks at nearly every non-ASCII character).
+MAX_BAD_UTF8 = 8
+BAD_UTF8_SPAN = 100_000
 
 _HAN = regex.compile(r"\p{Han}")
 #: A Han character beside another non-ASCII character. A Western file misread as GB18030
@@ -137,7 +141,7 @@ def _nearly_utf8(data: bytes) -> tuple[str, str] | None:
     """UTF-8 with a few broken bytes (a truncated copy, one bad paste): keep the rest."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    if bad > MAX_BAD_UTF8 or bad * 200 > len(data):
+    if bad > max(MAX_BAD_UTF8, len(data) // BAD_UTF8_SPAN) or bad * 200 > len(data):
         return None  # too many to be accidents: another encoding
     valid = len(_NON_ASCII.findall(text)) - bad
     if valid < 2 * bad:
