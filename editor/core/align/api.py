@@ -9,7 +9,7 @@ from typing import Literal
 
 import numpy as np
 
-from editor.core.align import confidence, dp, encoder, fast, full, path
+from editor.core.align import confidence, dp, encoder, fast, full, limits, path, windows
 from editor.core.edits import Edit
 from editor.core.errors import OperationError
 from editor.core.model import Bitext, Link, Sentence, Source
@@ -50,6 +50,7 @@ def align_sentences(zh: Sequence[str], en: Sequence[str], *, mode: Mode = "full"
     """
     if mode not in ("full", "fast"):
         raise ValueError(f"unknown alignment mode {mode!r}")
+    limits.refuse_too_many(len(zh), len(en))
     zh_keep = [k for k, t in enumerate(zh) if t.strip()]
     en_keep = [k for k, t in enumerate(en) if t.strip()]
     paragraphs = (_kept(paragraphs_zh, zh_keep, len(zh)), _kept(paragraphs_en, en_keep, len(en)))
@@ -79,10 +80,10 @@ def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
     if mode == "fast":
         with single_thread_blas():
             result = fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)
-            confs = confidence.of_gains(result)
+            beads, confs = result.beads, confidence.of_gains(result)
     else:
-        result, confs = _align_full(zh, en, paragraphs, progress, cancel)
-    return [Bead(z, e, c) for (z, e), c in zip(result.beads, confs, strict=True)]
+        beads, confs = _align_full(zh, en, paragraphs, progress, cancel)
+    return [Bead(z, e, c) for (z, e), c in zip(beads, confs, strict=True)]
 
 
 def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer,
@@ -94,16 +95,67 @@ def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer,
     return result, confidence.of_path(shapes, band, scorer, skip, result)
 
 
+class _Progress:
+    """One fraction for the whole job: sentences embedded plus sentences aligned."""
+
+    def __init__(self, progress: Progress | None, cancel: Cancel | None, total: int) -> None:
+        self.progress, self.cancel, self.total = progress, cancel, max(total, 1)
+        self.embedded = self.aligned = 0
+
+    def tick(self, *_: object) -> None:
+        """Between encoder batches: the user may cancel there."""
+        _check(self.cancel)
+
+    def add_embedded(self, count: int) -> None:
+        self.embedded += count
+        self._report("Embedding sentences…")
+
+    def add_aligned(self, count: int) -> None:
+        self.aligned += count
+        self._report("Aligning sentences…")
+
+    def _report(self, stage: str) -> None:
+        _check(self.cancel)
+        if self.progress is not None:
+            done = min(self.embedded + self.aligned, 2 * self.total)
+            self.progress(stage, done / (2 * self.total))
+
+
 def _align_full(zh: Sequence[str], en: Sequence[str],
                 paragraphs: tuple[list[int] | None, list[int] | None],
-                progress: Progress | None, cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
-    total = len(zh) + len(en)
-    zh_sums = encoder.token_sums(encoder.to_simplified(zh),
-                                 progress=_embedding(progress, cancel, 0, len(zh), total))
-    en_sums = encoder.token_sums(en, progress=_embedding(progress, cancel, len(zh), len(en),
-                                                          total))
-    if progress is not None:
-        progress("Aligning sentences…", 1.0)
+                progress: Progress | None, cancel: Cancel | None
+                ) -> tuple[windows.Beads, list[float]]:
+    """The full mode; documents longer than a window go window by window (``windows``)."""
+    n, m = len(zh), len(en)
+    state = _Progress(progress, cancel, n + m)
+    zh_sums = windows.LazySums(encoder.to_simplified(zh), state.add_embedded, state.tick)
+    en_sums = windows.LazySums(en, state.add_embedded, state.tick)
+
+    def solve(zr: range, er: range) -> tuple[windows.Beads, list[float]]:
+        marks = (_part(paragraphs[0], zr), _part(paragraphs[1], er))
+        beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop],
+                                     zh_sums.get(zr), en_sums.get(er), marks, cancel)
+        state.add_aligned(len(zr) + len(er))
+        return beads, confs
+
+    if n + m <= windows.WINDOW:
+        return solve(range(n), range(m))
+    with single_thread_blas():
+        guide = windows.guide(zh, en, paragraphs, cancel)
+    return windows.align_in_windows(n, m, guide, solve)
+
+
+def _part(marks: list[int] | None, span: range) -> list[int] | None:
+    return None if marks is None else marks[span.start:span.stop]
+
+
+def _align_window(zh: Sequence[str], en: Sequence[str], zh_sums: encoder.TokenSums,
+                  en_sums: encoder.TokenSums,
+                  paragraphs: tuple[list[int] | None, list[int] | None],
+                  cancel: Cancel | None) -> tuple[windows.Beads, list[float]]:
+    if not zh or not en:
+        return ([((i,), ()) for i in range(len(zh))] + [((), (j,)) for j in range(len(en))],
+                [1.0] * (len(zh) + len(en)))
     with single_thread_blas():
         zh_side = full.Embedded(zh, zh_sums, "zh", paragraphs[0])
         en_side = full.Embedded(en, en_sums, "en", paragraphs[1])
@@ -111,18 +163,8 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
         band = _band(zh_side.runs[0][1:].astype(np.float32),
                      en_side.runs[0][1:].astype(np.float32), cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
-        return _solve(full.SHAPES, band, scorer, cancel)
-
-
-def _embedding(progress: Progress | None, cancel: Cancel | None, offset: int, count: int,
-               total: int) -> Callable[[int, int], None]:
-    """Progress callback for the encoder that also lets the user cancel between batches."""
-    def report(done: int, pieces: int) -> None:
-        _check(cancel)
-        if progress is not None:
-            progress("Embedding sentences…", (offset + count * done / max(pieces, 1)) / total)
-
-    return report
+        result, confs = _solve(full.SHAPES, band, scorer, cancel)
+        return result.beads, confs
 
 
 def _check(cancel: Cancel | None) -> None:
@@ -182,7 +224,12 @@ def _paragraphs(sentences: Sequence[Sentence]) -> list[int] | None:
 def align_bitext(zh: Sequence[Sentence], en: Sequence[Sentence], *, mode: Mode = "full",
                  sources: Sequence[Source] = (), progress: Progress | None = None,
                  cancel: Cancel | None = None) -> Bitext:
-    """A new bitext holding ``zh`` and ``en`` aligned."""
+    """A new bitext holding ``zh`` and ``en`` aligned.
+
+    An input over :data:`limits.MAX_SENTENCES` is refused with an error naming
+    ``sources`` before any work.
+    """
+    limits.refuse_too_many(len(zh), len(en), ", ".join(s.path for s in sources) or "input")
     links = align_to_links(zh, en, mode=mode, progress=progress, cancel=cancel)
     bt = Bitext(sources=list(sources), sentences={s.id: s for s in (*zh, *en)}, links=links)
     bt.check()

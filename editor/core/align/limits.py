@@ -1,0 +1,34 @@
+"""How many sentences one alignment accepts, and the memory that keeps it under.
+
+Both modes hold a few small numbers per sentence for the whole document (lengths, the
+length-only path of the fast mode, which the full mode also follows); the full mode's
+embeddings and scores are bounded by its window (:mod:`editor.core.align.windows`),
+not by the document. Measured with ``bench/bench_align.py`` and
+``bench/bench_big_inputs.py`` (whole ``bitext align`` process, start-up included):
+
+* fast mode: 213,435 + 150,000 sentences (the Bible five times) in 21 s and 400 MB.
+
+So :data:`MAX_SENTENCES` (both sides together) keeps an alignment under
+:data:`MEMORY_BOUND_BYTES` in either mode; a larger pair is refused at once, before
+any work, with a message that names the file and the limit.
+"""
+
+from __future__ import annotations
+
+from editor.core.errors import InputError
+
+MB = 1024 * 1024
+#: Most sentences, Chinese and English together, one alignment takes.
+MAX_SENTENCES = 600_000
+#: Peak memory of an alignment within the limit (whole process, either mode).
+MEMORY_BOUND_BYTES = 1024 * MB
+
+
+def refuse_too_many(n_zh: int, n_en: int, where: str = "input") -> None:
+    """:class:`InputError` naming ``where`` when ``n_zh + n_en`` exceeds the limit."""
+    if n_zh + n_en > MAX_SENTENCES:
+        raise InputError(where, f"too many sentences to align: {n_zh + n_en:,} "
+                                f"({n_zh:,} Chinese + {n_en:,} English); the limit is "
+                                f"{MAX_SENTENCES:,} in all, to stay within "
+                                f"{MEMORY_BOUND_BYTES // MB:,} MB of memory (split the "
+                                "document)")

@@ -1,0 +1,138 @@
+"""Long documents in the full mode: aligned window by window, so memory stays bounded.
+
+The full mode keeps five run embeddings per sentence and the scores of a band: about
+13 kB a sentence. A document longer than :data:`WINDOW` sentences (both sides
+together) is aligned in overlapping windows instead of at once:
+
+1. the length-only pass of the fast mode (``fast``, a few kB a sentence) says roughly
+   where each Chinese sentence's translation lies;
+2. a window of about :data:`WINDOW` sentences starting at the last cut is aligned in
+   full; its path is kept up to a cut in the window's last quarter — after the most
+   confident 1-1 link there — and the next window starts at that cut, so the end of
+   a window, which the rough guide fixed, never reaches the result;
+3. sentences are embedded in fixed blocks (:class:`LazySums`) the windows share, so
+   the overlap is not encoded twice and the cut into blocks depends on the input
+   alone (same input, same output).
+
+Memory is that of one window plus the guide; time stays linear in the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor.core.align import dp, encoder, fast
+
+#: Most sentences (both sides together) the full mode aligns at once: about 400 MB.
+WINDOW = 30_000
+#: A window's path is kept up to a cut between these shares of its Chinese rows.
+CUT_SPAN = (0.7, 0.85)
+#: Sentences per encoding block (see :class:`LazySums`).
+BLOCK = 4_096
+
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+#: ``solve(zh_range, en_range)`` → beads (window positions) and their confidences.
+Solver = Callable[[range, range], tuple[Beads, list[float]]]
+
+
+class LazySums:
+    """Token sums of one side, encoded block by block on first use.
+
+    Blocks before the current window are dropped, so memory holds a window's worth.
+    """
+
+    def __init__(self, texts: Sequence[str], report: Callable[[int], None],
+                 tick: Callable[[int, int], None]) -> None:
+        self.texts = texts
+        self.report, self.tick = report, tick
+        self._blocks: dict[int, encoder.TokenSums] = {}
+
+    def get(self, span: range) -> encoder.TokenSums:
+        """Sums of sentences ``span.start … span.stop - 1``."""
+        first, last = span.start // BLOCK, max(span.start, span.stop - 1) // BLOCK
+        for k in [k for k in self._blocks if k < first]:
+            del self._blocks[k]
+        parts = [self._block(k) for k in range(first, last + 1)]
+        sums = np.concatenate([p.sums for p in parts])
+        counts = np.concatenate([p.counts for p in parts])
+        at = span.start - first * BLOCK
+        return encoder.TokenSums(sums[at:at + len(span)], counts[at:at + len(span)])
+
+    def _block(self, k: int) -> encoder.TokenSums:
+        if k not in self._blocks:
+            texts = self.texts[k * BLOCK:(k + 1) * BLOCK]
+            self._blocks[k] = encoder.token_sums(texts, progress=self.tick)
+            self.report(len(texts))
+        return self._blocks[k]
+
+
+@dataclass
+class _Cursor:
+    zh: int = 0
+    en: int = 0
+
+
+def align_in_windows(n: int, m: int, guide: dp.Path, solve: Solver
+                     ) -> tuple[Beads, list[float]]:
+    """Beads of the whole document from full-mode windows along ``guide``."""
+    reach = _guide_columns(guide, n)
+    beads: Beads = []
+    confs: list[float] = []
+    at = _Cursor()
+    while True:
+        stop_zh = _window_end(at, n, m, reach)
+        stop_en = m if stop_zh == n else max(at.en, min(m, int(reach[stop_zh])))
+        part, part_confs = solve(range(at.zh, stop_zh), range(at.en, stop_en))
+        keep = len(part) if stop_zh == n else _cut(part, part_confs, stop_zh - at.zh)
+        for (z, e), c in zip(part[:keep], part_confs[:keep], strict=True):
+            beads.append((tuple(at.zh + i for i in z), tuple(at.en + j for j in e)))
+            confs.append(c)
+        if stop_zh == n:
+            return beads, confs
+        at = _Cursor(at.zh + sum(len(z) for z, _ in part[:keep]),
+                     at.en + sum(len(e) for _, e in part[:keep]))
+
+
+def _guide_columns(guide: dp.Path, n: int) -> np.ndarray:
+    """English position the guide reaches by each Chinese row ``0 … n``."""
+    low, _ = guide.extremes(n)
+    return np.maximum.accumulate(np.maximum(low, 0))
+
+
+def _window_end(at: _Cursor, n: int, m: int, reach: np.ndarray) -> int:
+    """First Chinese row after the window: about :data:`WINDOW` sentences in all."""
+    if (n - at.zh) + (m - at.en) <= WINDOW:
+        return n
+    rows = np.arange(at.zh, n + 1)
+    size = (rows - at.zh) + np.maximum(reach[rows] - at.en, 0)
+    end = at.zh + int(np.searchsorted(size, WINDOW, side="right")) - 1
+    # at least a few rows, so every window moves the cut forward
+    return min(n, max(end, at.zh + 16))
+
+
+def _cut(part: Beads, confs: Sequence[float], rows: int) -> int:
+    """How many beads of a window to keep: up to the most confident 1-1 bead whose end
+    lies in :data:`CUT_SPAN` of the window's rows (its first bead there if none)."""
+    lo, hi = CUT_SPAN[0] * rows, CUT_SPAN[1] * rows
+    best, best_conf, done = 0, -1.0, 0
+    for k, ((z, e), c) in enumerate(zip(part, confs, strict=True)):
+        done += len(z)
+        if done < lo:
+            continue
+        if done > hi:
+            break
+        if len(z) == len(e) == 1 and c > best_conf:
+            best, best_conf = k + 1, c
+        elif best == 0:
+            best = k + 1
+    return max(best, 1)
+
+
+def guide(zh: Sequence[str], en: Sequence[str],
+          paragraphs: tuple[Sequence[int] | None, Sequence[int] | None],
+          cancel: Callable[[], bool] | None) -> dp.Path:
+    """The length-only path the windows follow."""
+    return fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)
