@@ -49,9 +49,13 @@ def test_traditional_chinese_is_simplified_for_embedding() -> None:
 
 
 def test_word_by_word_tokenizing_equals_the_tokenizer() -> None:
+    """Also for Chinese, cut where no vocabulary piece spans two characters."""
     sp = encoder.model().sp
     texts = [*TEXTS, "   ", " a  b   c ", "\u3000中文 English 混合 123", "naïve café — “quotes”",
-             "\ttab\tsep ", "ﬁ ligature ①", "the the the cat's cats, the dog."]
+             "\ttab\tsep ", "ﬁ ligature ①", "the the the cat's cats, the dog.",
+             "陈清扬把我拽住，以伟大友谊的名义叫我留下来。", "「你說甚麼？」他問道：「１２３號！」",
+             "香港特別行政區政府今日公布第42項新措施（包括ＡＩ研究）……",
+             "我们在2024年去了New York和東京。"]
     for text in texts:
         assert encoder._token_ids(sp, text) == sp.encode(text, out_type=int, add_bos=True,
                                                          add_eos=True), text

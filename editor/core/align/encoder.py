@@ -190,7 +190,35 @@ def _token_ids(sp: Any, text: str) -> list[int]:
 
 @lru_cache(maxsize=200_000)
 def _word_ids(sp: Any, word: str) -> tuple[int, ...]:
-    return tuple(sp._viterbi(word))
+    """Token ids of one word, tokenized in the pieces no vocabulary piece spans.
+
+    Chinese has no word-start marks, so a "word" is a whole clause that never recurs.
+    Where two neighbouring characters occur together in no piece, no lattice node
+    crosses between them: the best path passes there, and the parts can be tokenized
+    alone (and cached: they are words and recur).
+    """
+    joins = _joins(sp)
+    if len(word) <= 2:
+        return _part_ids(sp, word)
+    ids: list[int] = []
+    start = 0
+    for k in range(1, len(word)):
+        if word[k - 1:k + 1] not in joins:
+            ids.extend(_part_ids(sp, word[start:k]))
+            start = k
+    ids.extend(_part_ids(sp, word[start:]))
+    return tuple(ids)
+
+
+@lru_cache(maxsize=200_000)
+def _part_ids(sp: Any, part: str) -> tuple[int, ...]:
+    return tuple(sp._viterbi(part))
+
+
+@lru_cache(maxsize=2)
+def _joins(sp: Any) -> frozenset[str]:
+    """Every pair of neighbouring characters inside some piece of the vocabulary."""
+    return frozenset(p[k:k + 2] for p in sp._pieces for k in range(len(p) - 1))
 
 
 def _batches(ids: Sequence[Sequence[int]], budget: int) -> Iterator[tuple[int, int]]:
