@@ -9,7 +9,7 @@ returns the inverse change, so an edit never copies the whole document.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, make_dataclass
 from typing import Any, Literal
 
 from editor.core.errors import InvariantError
@@ -160,46 +160,18 @@ _set_link = _slot_setter(Link, "zh en status confidence note flags extra")
 # ``__class__`` (allowed between classes of identical layout). For the hundreds of
 # thousands of values a project load builds, this halves the construction time. The
 # twins are private: nothing else ever sees an instance of them.
-class _ProvenanceTwin:
-    __slots__ = Provenance.__slots__
-
-    def __init__(self, source: str | None, page: int | None, rects: tuple[RectTuple, ...],
-                 paragraph: int | None) -> None:
-        self.source = source
-        self.page = page
-        self.rects = rects
-        self.paragraph = paragraph
+def _twin(cls: type) -> Any:
+    """A plain (unfrozen) slots class with ``cls``'s fields in the same order."""
+    twin = make_dataclass(f"_{cls.__name__}Twin", [(f.name, f.type) for f in fields(cls)],
+                          slots=True, eq=False, repr=False, match_args=False)
+    if twin.__slots__ != cls.__slots__:  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: the twin's layout differs")
+    return twin
 
 
-class _SentenceTwin:
-    __slots__ = Sentence.__slots__
-
-    def __init__(self, id: str, lang: Lang, text: str, original: str, order: OrderKey,
-                 provenance: Provenance | None, flags: frozenset[str],
-                 extra: Mapping[str, Any]) -> None:
-        self.id = id
-        self.lang = lang
-        self.text = text
-        self.original = original
-        self.order = order
-        self.provenance = provenance
-        self.flags = flags
-        self.extra = extra
-
-
-class _LinkTwin:
-    __slots__ = Link.__slots__
-
-    def __init__(self, zh: tuple[str, ...], en: tuple[str, ...], status: Status,
-                 confidence: float | None, note: str, flags: frozenset[str],
-                 extra: Mapping[str, Any]) -> None:
-        self.zh = zh
-        self.en = en
-        self.status = status
-        self.confidence = confidence
-        self.note = note
-        self.flags = flags
-        self.extra = extra
+_ProvenanceTwin = _twin(Provenance)
+_SentenceTwin = _twin(Sentence)
+_LinkTwin = _twin(Link)
 
 
 def new_provenance(source: str | None, page: int | None, rects: tuple[RectTuple, ...],
