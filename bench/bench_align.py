@@ -9,8 +9,12 @@
   time and peak RSS from ``/usr/bin/time -v`` (start-up and model loading included);
   strict/lax F1 on 001 against its verse gold (English first, swapped for scoring).
 
+* Big inputs (``--big``; issue 8, promise 6): about 200,000 sentences a side (Bible
+  006 repeated, or made-up sentences without the data) in both modes, and a pair just
+  over :data:`editor.core.align.limits.MAX_SENTENCES`, which must be refused at once.
+
 Run: ``.venv/bin/python bench/bench_align.py [--skip-bible] [--sizes 001,003]
-[--modes fast,full]``. Data absent → that part is skipped. Note: this machine sets
+[--modes fast,full] [--big]``. Data absent → that part is skipped. Note: this machine sets
 ``OPENBLAS_CORETYPE``, which halves numpy's matrix-product speed compared with a user's
 machine; the encoder's times here are pessimistic.
 """
@@ -145,6 +149,56 @@ def bible(sizes: Sequence[str], modes: Sequence[str]) -> list[str]:
     return rows
 
 
+def big(modes: Sequence[str]) -> list[str]:
+    """Whole-process time and peak memory on ~200,000 sentences a side, and a refusal."""
+    from editor.core.align.limits import MAX_SENTENCES, MB, MEMORY_BOUND_BYTES
+
+    rows = [f"stated bound: {MAX_SENTENCES:,} sentences in all, "
+            f"{MEMORY_BOUND_BYTES // MB:,} MB", "",
+            "| input | zh lines | en lines | mode | wall s | CPU s | peak MB | outcome |",
+            "|---|---|---|---|---|---|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        zh, en = Path(tmp) / "big.zh", Path(tmp) / "big.en"
+        n_zh, n_en = _big_pair(zh, en)
+        cases = [("Bible 006 ×5" if BIBLE.is_dir() else "made up", m) for m in modes]
+        over_zh, over_en = Path(tmp) / "over.zh", Path(tmp) / "over.en"
+        _made_up(over_zh, MAX_SENTENCES // 2 + 1, "zh")
+        _made_up(over_en, MAX_SENTENCES // 2 + 1, "en")
+        for label, mode in [*cases, ("over the limit", "fast")]:
+            files = (zh, en) if label != "over the limit" else (over_zh, over_en)
+            out = Path(tmp) / "out.ids"
+            seconds, cpu, peak, error = _timed([str(BITEXT), "align", "--presegmented",
+                                                "--mode", mode, str(files[0]), str(files[1]),
+                                                "-o", str(out)])
+            counts = (n_zh, n_en) if label != "over the limit" else \
+                (MAX_SENTENCES // 2 + 1, MAX_SENTENCES // 2 + 1)
+            rows.append(f"| {label} | {counts[0]:,} | {counts[1]:,} | {mode} | {seconds:.1f} | "
+                        f"{cpu:.1f} | {peak:.0f} | {error or 'aligned'} |")
+            print(rows[-1], file=sys.stderr, flush=True)
+    return rows
+
+
+def _big_pair(zh: Path, en: Path) -> tuple[int, int]:
+    """Bible 006 five times (213,435 + 150,000 lines), or 200,000 made-up lines a side."""
+    if (BIBLE / "006.zh").exists() and (BIBLE / "006.en").exists():
+        zh.write_text((BIBLE / "006.zh").read_text(encoding="utf-8") * 5, encoding="utf-8")
+        en.write_text((BIBLE / "006.en").read_text(encoding="utf-8") * 5, encoding="utf-8")
+        return _lines(zh), _lines(en)
+    _made_up(zh, 200_000, "zh")
+    _made_up(en, 200_000, "en")
+    return 200_000, 200_000
+
+
+def _made_up(path: Path, count: int, lang: str) -> None:
+    words = (("委員會", "政府", "報告", "討論", "計劃", "香港", "今日", "措施") if lang == "zh"
+             else ("committee", "government", "report", "discussed", "plan", "Hong Kong"))
+    join = "" if lang == "zh" else " "
+    end = "。" if lang == "zh" else "."
+    lines = [join.join(words[(k + i) % len(words)] for i in range(3 + k % 9)) + f" {k}{end}"
+             for k in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _lines(path: Path) -> int:
     return len(path.read_text(encoding="utf-8").splitlines())
 
@@ -163,6 +217,8 @@ def main() -> int:
     parser.add_argument("--skip-mac", action="store_true")
     parser.add_argument("--sizes", default="001,003,006")
     parser.add_argument("--modes", default="fast,full")
+    parser.add_argument("--big", action="store_true",
+                        help="also ~200,000 sentences a side and a pair over the limit")
     args = parser.parse_args()
     print(f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}; "
           f"CPUs: {os.cpu_count()}; load average at start: {os.getloadavg()[0]:.1f} "
@@ -178,6 +234,9 @@ def main() -> int:
         print("## Bible, `bitext align --presegmented` (whole process)\n\n" + "\n".join(rows))
     elif not BIBLE.is_dir():
         print(f"Bible skipped: {BIBLE} is absent")
+    if args.big:
+        rows = big(args.modes.split(","))
+        print("\n## Big inputs (issue 8, promise 6), whole process\n\n" + "\n".join(rows))
     return 0
 
 
