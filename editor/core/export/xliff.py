@@ -40,6 +40,7 @@ class Unit:
     source: str
     target: str
     state: str  # initial (no target), translated, final (confirmed)
+    confirmed: bool  # also without a target (1.2 says so with approved="yes")
     note: str
 
 
@@ -56,7 +57,7 @@ def write(job: Job, path: Path) -> None:
 def _unit(row: Row, job: Job, src: Lang, trg: Lang) -> Unit:
     target = row.text(trg)
     state = "initial" if not target else "final" if row.status == "confirmed" else "translated"
-    return Unit(str(row.number), row.text(src), target, state,
+    return Unit(str(row.number), row.text(src), target, state, row.status == "confirmed",
                 row.note if job.options.notes else "")
 
 
@@ -79,7 +80,7 @@ def _unit_12(unit: Unit) -> Node:
         body.append(("target", {"state": unit.state}, unit.target))
     if unit.note:
         body.append(("note", {}, unit.note))
-    approved = "yes" if unit.state == "final" else None
+    approved = "yes" if unit.confirmed else None
     return ("trans-unit", {"id": unit.id, "approved": approved, "xml:space": "preserve"}, body)
 
 
