@@ -141,8 +141,8 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
     if n + m <= windows.WINDOW:
         return solve(range(n), range(m))
     with single_thread_blas():
-        guide = windows.guide(zh, en, paragraphs, cancel)
-    return windows.align_in_windows(n, m, guide, solve)
+        reach = windows.guide(zh, en, paragraphs, cancel)
+    return windows.align_in_windows(n, m, reach, solve)
 
 
 def _part(marks: list[int] | None, span: range) -> list[int] | None:

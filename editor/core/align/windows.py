@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from editor.core.align import dp, encoder, fast
+from editor.core.align import encoder, fast
 
 #: Most sentences (both sides together) the full mode aligns at once: about 400 MB.
 WINDOW = 30_000
@@ -75,10 +75,10 @@ class _Cursor:
     en: int = 0
 
 
-def align_in_windows(n: int, m: int, guide: dp.Path, solve: Solver
+def align_in_windows(n: int, m: int, reach: np.ndarray, solve: Solver
                      ) -> tuple[Beads, list[float]]:
-    """Beads of the whole document from full-mode windows along ``guide``."""
-    reach = _guide_columns(guide, n)
+    """Beads of the whole document from full-mode windows along the guide (``reach``:
+    the English position the guide reaches by each Chinese row, see :func:`guide`)."""
     beads: Beads = []
     confs: list[float] = []
     at = _Cursor()
@@ -94,12 +94,6 @@ def align_in_windows(n: int, m: int, guide: dp.Path, solve: Solver
             return beads, confs
         at = _Cursor(at.zh + sum(len(z) for z, _ in part[:keep]),
                      at.en + sum(len(e) for _, e in part[:keep]))
-
-
-def _guide_columns(guide: dp.Path, n: int) -> np.ndarray:
-    """English position the guide reaches by each Chinese row ``0 … n``."""
-    low, _ = guide.extremes(n)
-    return np.maximum.accumulate(np.maximum(low, 0))
 
 
 def _window_end(at: _Cursor, n: int, m: int, reach: np.ndarray) -> int:
@@ -133,6 +127,8 @@ def _cut(part: Beads, confs: Sequence[float], rows: int) -> int:
 
 def guide(zh: Sequence[str], en: Sequence[str],
           paragraphs: tuple[Sequence[int] | None, Sequence[int] | None],
-          cancel: Callable[[], bool] | None) -> dp.Path:
-    """The length-only path the windows follow."""
-    return fast.align(zh, en, paragraphs=paragraphs, cancel=cancel)
+          cancel: Callable[[], bool] | None) -> np.ndarray:
+    """English position the length-only path reaches by each Chinese row ``0 … n``
+    (only this array is kept: the path itself would hold a tuple per bead)."""
+    low, _ = fast.align(zh, en, paragraphs=paragraphs, cancel=cancel).extremes(len(zh))
+    return np.maximum.accumulate(np.maximum(low, 0))
