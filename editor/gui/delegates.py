@@ -283,9 +283,10 @@ class GutterDelegate(QStyledItemDelegate):
         status = "✓ " if link.status == "confirmed" else ""
         painter.drawText(text_rect.adjusted(0, line, 0, 0), top_left, status + link.shape)
         marks = ("●" if link.note else "") + ("★" if "bookmark" in link.flags else "")
-        if marks:
+        if marks:  # on the first line: a one- or two-line row has no third line to show
             painter.setPen(NOTE_MARK)
-            painter.drawText(text_rect.adjusted(0, 2 * line, 0, 0), top_left, marks)
+            top_right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+            painter.drawText(text_rect.adjusted(0, 0, -2, 0), top_right, marks)
         painter.setPen(palette.mid().color())
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         painter.restore()

@@ -12,7 +12,6 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog
 
 from editor.core import ops
 from editor.core.edits import Edit
@@ -20,6 +19,7 @@ from editor.core.model import Bitext, Lang, Status, other_lang
 from editor.gui.commands import Planner
 from editor.gui.delegates import SentenceEditor
 from editor.gui.filters import is_doubtful
+from editor.gui.notedialog import ask_note
 
 if TYPE_CHECKING:
     from editor.gui.mainwindow import MainWindow
@@ -69,7 +69,9 @@ class Fixes:
         link = self.bitext.links[row]
         mine, theirs = len(link.side(lang)), len(link.side(other_lang(lang)))
         at = k + 1 if k + 1 < mine else max(1, mine - 1)
-        other_at = round(theirs * at / mine) if mine else 0
+        # half up, not Python's half-to-even: splitting a 1-2 link after its first
+        # sentence keeps the lone counterpart with the first part, as read
+        other_at = int(theirs * at / mine + 0.5) if mine else 0
         zh_at, en_at = (at, other_at) if lang == "zh" else (other_at, at)
         self._do(lambda bt: ops.split_link(bt, row, zh_at, en_at))
 
@@ -221,11 +223,9 @@ class Fixes:
         if (here := self._here()) is None:
             return
         row = here[0]
-        text, ok = QInputDialog.getMultiLineText(
-            self.w, _tr("Note"), _tr("Note on link {n}:").format(n=row + 1),
-            self.bitext.links[row].note)
+        text, ok = ask_note(self.w, row + 1, self.bitext.links[row].note)
         if ok:
-            self._do(lambda bt: ops.set_note(bt, row, text.strip()))
+            self._do(lambda bt: ops.set_note(bt, row, text))
 
     def _current_row(self) -> int:
         return self.w.focus[0] if self.w.focus is not None else -1

@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         current = self.focus[0] + 1 if self.focus else 1
         number, ok = QInputDialog.getInt(self, _tr("Go to Link"), _tr("Link number:"),
                                          current, 1, rows)
+        self.activateWindow()  # shortcuts work at once, with or without a window manager
         if ok:
             self.select_row(number - 1)
 

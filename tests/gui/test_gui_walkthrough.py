@@ -60,3 +60,59 @@ def test_go_to_a_far_link_shows_it(qtbot):
         index = window.proxy.index(300, COL_EN)
         qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(index)))
         assert window.focus == (300, "en", 0)
+
+
+def _has_colour(image, rect, colour, tolerance: int = 40) -> bool:
+    """Whether any pixel of ``rect`` in ``image`` is close to ``colour``."""
+    for x in range(rect.left(), rect.right() + 1):
+        for y in range(rect.top(), rect.bottom() + 1):
+            pixel = image.pixelColor(x, y)
+            if (abs(pixel.red() - colour.red()) + abs(pixel.green() - colour.green())
+                    + abs(pixel.blue() - colour.blue())) < tolerance:
+                return True
+    return False
+
+
+def test_bookmark_mark_shows_on_a_one_line_link(qtbot):
+    from editor.gui.delegates import NOTE_MARK
+    from editor.gui.linkmodel import COL_GUTTER
+
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.select_row(2)
+        view = window.view
+        rect = view.visualRect(window.proxy.index(1, COL_GUTTER))  # a row not selected
+        qtbot.waitUntil(lambda: view.rowHeight(1) < 3 * window.fontMetrics().height())
+        assert not _has_colour(view.viewport().grab().toImage(), rect, NOTE_MARK)
+        window.select_row(1)
+        press(window, "Ctrl+B")
+        window.select_row(3)
+        QApplication.processEvents()
+        assert _has_colour(view.viewport().grab().toImage(), rect, NOTE_MARK)
+
+
+def test_note_dialog_keys_tab_leaves_the_box_esc_keeps_the_note(qtbot):
+    from editor.gui.notedialog import NoteDialog
+
+    dialog = NoteDialog(None, 3, "old note")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.box)
+    key(Qt.Key.Key_Tab)
+    assert dialog.box.toPlainText() == "old note"  # Tab moved on instead of typing
+    assert QApplication.focusWidget() is not dialog.box
+    key(Qt.Key.Key_Escape)
+    assert dialog.result() == NoteDialog.DialogCode.Rejected
+
+
+def test_split_link_keeps_the_lone_counterpart_with_the_first_part(qtbot):
+    bt = small_bitext(3)
+    with open_window(qtbot, bt) as window:
+        window.select_row(2, "en")
+        press(window, "Ctrl+Up")  # link 3's English moves up into link 2: 1-2
+        assert window.session.bitext.links[1].shape == "1-2"
+        window.select_row(1, "en")
+        press(window, "Ctrl+Shift+M")  # split after the first English sentence
+        shapes = [link.shape for link in window.session.bitext.links]
+        assert shapes[1:3] == ["1-1", "0-1"]
+        assert window.session.bitext.links[1].zh  # the Chinese stayed in the first part

@@ -166,8 +166,17 @@ def test_filters_hide_links_and_status_counts(qtbot):
         assert window.proxy.rowCount() == 10
 
 
-def test_bookmark_and_note(qtbot, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+def test_bookmark_and_note(qtbot):
+    from PySide6.QtCore import QTimer
+
+    from editor.gui.notedialog import NoteDialog
+
+    def write_note() -> None:  # in the note dialog once it is open, by keys only
+        if not isinstance(QApplication.activeModalWidget(), NoteDialog):
+            QTimer.singleShot(10, write_note)
+            return
+        type_text("check the figure")
+        press(window, "Ctrl+Return")
 
     with open_window(qtbot, small_bitext(5)) as window:
         window.select_row(3)
@@ -175,8 +184,7 @@ def test_bookmark_and_note(qtbot, monkeypatch):
         window.select_row(0)
         press(window, "F9")
         assert window.focus[0] == 3
-        monkeypatch.setattr(QInputDialog, "getMultiLineText",
-                            staticmethod(lambda *a, **k: ("check the figure", True)))
+        QTimer.singleShot(10, write_note)
         press(window, "Ctrl+Shift+N")
         assert window.session.bitext.links[3].note == "check the figure"
         press(window, "Alt+5")
