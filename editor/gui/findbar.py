@@ -11,8 +11,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 import regex
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -69,6 +69,10 @@ class FindBar(QWidget):
         for widget in (self.pattern, self.replacement, self.use_regex, self.case,
                        self.whole_word, self.langs, *buttons, close):
             layout.addWidget(widget)
+        for field in (self.pattern, self.replacement):  # room for a phrase, not a word
+            field.setMinimumWidth(160)
+            layout.setStretchFactor(field, 1)
+            field.installEventFilter(self)
         self.pattern.returnPressed.connect(self.find_next)
         self.pattern.textChanged.connect(self._spec_changed)
         for box in (self.use_regex, self.case, self.whole_word):
@@ -96,6 +100,25 @@ class FindBar(QWidget):
     def close_bar(self) -> None:
         self.hide()
         self.w.view.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z / Ctrl+Shift+Z in a field with nothing of its own to undo reach the
+        document: after Replace All the user means the replacement, not the typing."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            if ((event.matches(QKeySequence.StandardKey.Undo) and not watched.isUndoAvailable())
+                    or (event.matches(QKeySequence.StandardKey.Redo)
+                        and not watched.isRedoAvailable())):
+                return True  # not accepted: the window's Undo/Redo shortcut runs
+        return super().eventFilter(watched, event)
+
+    def _forget_typing(self) -> None:
+        """Drop the fields' own undo history (setText does), so the next Ctrl+Z there
+        undoes the replacement just made."""
+        for field in (self.pattern, self.replacement):
+            field.blockSignals(True)
+            field.setText(field.text())
+            field.blockSignals(False)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -163,7 +186,8 @@ class FindBar(QWidget):
             self.find_next()
             return
         new = text.text[:hit.start] + match.expand(self._template(spec)) + text.text[hit.stop:]
-        self.w.session.perform(partial(ops.edit_text, sid=hit.sid, text=new), (hit.row,))
+        if self.w.session.perform(partial(ops.edit_text, sid=hit.sid, text=new), (hit.row,)):
+            self._forget_typing()
         self.find_next()
 
     def replace_all(self) -> int:
@@ -178,6 +202,7 @@ class FindBar(QWidget):
             (partial(ops.edit_text, sid=sid, text=text), (rows[sid],))
             for sid, text in changed.items()]
         if steps and self.w.session.perform_all("Replace all", steps):
+            self._forget_typing()
             self.w.say(_tr("Replaced in {n} sentences.").format(n=len(steps)))
         elif not steps:
             self.w.say(_tr("Nothing to replace."))

@@ -116,3 +116,26 @@ def test_split_link_keeps_the_lone_counterpart_with_the_first_part(qtbot):
         shapes = [link.shape for link in window.session.bitext.links]
         assert shapes[1:3] == ["1-1", "0-1"]
         assert window.session.bitext.links[1].zh  # the Chinese stayed in the first part
+
+
+def test_ctrl_z_in_the_find_bar_after_replace_all_undoes_the_replacement(qtbot):
+    from gui_helpers import type_text
+
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.select_row(0)
+        press(window, "Ctrl+F")
+        type_text("test")
+        key(Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is window.findbar.replacement
+        type_text("trial")
+        press(window, "Ctrl+Shift+H")
+        assert window.session.bitext.texts(window.session.bitext.links[2], "en") == [
+            "Sentence 2 of the trial."]
+        press(window, "Ctrl+Z")  # the focus is still in the Replace field
+        assert window.session.bitext.texts(window.session.bitext.links[2], "en") == [
+            "Sentence 2 of the test."]
+        assert window.findbar.replacement.text() == "trial"
+        type_text("s")  # typing there again: Ctrl+Z is the field's own again
+        press(window, "Ctrl+Z")
+        assert window.findbar.replacement.text() == "trial"
+        assert window.session.undo_stack.index() == 0
