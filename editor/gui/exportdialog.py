@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLineEdit,
-    QProgressDialog,
     QWidget,
 )
 
@@ -156,7 +155,7 @@ def export_dialog(window: MainWindow) -> None:
         return
     dialog.remember()
     ext = FORMATS[dialog.format_name].extension
-    folder = window.files.path.parent if window.files.path else Path.home()
+    folder = export_folder(window)
     suggested = str(folder / ((window.files.name or "export") + ext))
     path, _ = QFileDialog.getSaveFileName(window, _tr("Export As"), suggested, f"*{ext}")
     if path:
@@ -164,11 +163,24 @@ def export_dialog(window: MainWindow) -> None:
                              open_result=dialog.open_result.isChecked())
 
 
+def export_folder(window: MainWindow) -> Path:
+    """Where the export goes by default: beside the project, else beside the first
+    source document that is still there (an imported document not yet saved), else home."""
+    if window.files.path is not None:
+        return window.files.path.parent
+    for path in window.files.source_paths.values():
+        if path is not None and path.parent.is_dir():
+            return path.parent
+    return Path.home()
+
+
 def export_in_background(window: MainWindow, path: str, fmt: str, options: Any,
                          open_result: bool = False) -> None:
     """Write the export on the worker thread from a snapshot of the current links,
     with a progress dialog and Cancel; the window stays usable meanwhile."""
+    from editor.core.errors import BitextError
     from editor.core.export import export_bitext
+    from editor.gui.jobui import JobTexts, run_job
     from editor.gui.realign import snapshot, worker_thread
     from editor.gui.workers import Job
 
@@ -176,29 +188,14 @@ def export_in_background(window: MainWindow, path: str, fmt: str, options: Any,
     frozen = snapshot(bt, 0, len(bt.links))
     job = Job(lambda progress, cancel: export_bitext(frozen, path, fmt, options,
                                                     progress=progress), "export")
-    progress = QProgressDialog(_tr("Exporting {name}…").format(name=Path(path).name),
-                               _tr("Cancel"), 0, 1000, window)
-    progress.setObjectName("export_progress")
-    progress.setWindowTitle(_tr("Export"))
-    progress.setMinimumDuration(500)
-    progress.setWindowModality(Qt.WindowModality.NonModal)
-    progress.canceled.connect(job.cancel)
-    job.progress.connect(lambda _text, fraction: progress.setValue(int(fraction * 1000)))
-    job.finished.connect(lambda _: _exported(window, path, progress, open_result))
-    job.failed.connect(lambda exc: _export_failed(window, exc, progress))
-    window.files.job = job
-    job.start_on(worker_thread())
+    texts = JobTexts(label=_tr("Exporting {name}…").format(name=Path(path).name),
+                     title=_tr("Export"), problem=_tr("Export failed"),
+                     cancelled=_tr("Export cancelled."))
+    run_job(window, job, texts, lambda _: _exported(window, path, open_result),
+            worker_thread(), expected=(BitextError, OSError))
 
 
-def _finish(window: MainWindow, progress: QProgressDialog) -> None:
-    progress.reset()
-    progress.deleteLater()
-    window.files.job = None
-
-
-def _exported(window: MainWindow, path: str, progress: QProgressDialog,
-              open_result: bool) -> None:
-    _finish(window, progress)
+def _exported(window: MainWindow, path: str, open_result: bool) -> None:
     window.say(_tr("Exported {path}").format(path=path))
     if open_result:
         open_in_viewer(window, path)
@@ -211,17 +208,3 @@ def open_in_viewer(window: MainWindow, path: str) -> bool:
     window.say(_tr("No program opens {name}; it is in {folder}.").format(
         name=Path(path).name, folder=Path(path).parent))
     return False
-
-
-def _export_failed(window: MainWindow, exc: object, progress: QProgressDialog) -> None:
-    from editor.core.errors import BitextError
-    from editor.gui.dialogs import show_problem
-    from editor.gui.workers import Cancelled
-
-    _finish(window, progress)
-    if isinstance(exc, Cancelled):
-        window.say(_tr("Export cancelled."))
-    elif isinstance(exc, BitextError | OSError):
-        show_problem(window, _tr("Export failed"), exc)
-    else:
-        raise exc  # type: ignore[misc]  # unexpected: the crash handler takes it

@@ -11,14 +11,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QProgressDialog
+from PySide6.QtCore import QCoreApplication
 
 from editor.core.edits import Edit
-from editor.core.errors import BitextError, OperationError
+from editor.core.errors import OperationError
 from editor.core.model import Bitext
-from editor.gui import dialogs
-from editor.gui.workers import Cancelled, Job, JobThread
+from editor.gui.jobui import JobTexts, run_job
+from editor.gui.workers import Job, JobThread
 
 if TYPE_CHECKING:
     from editor.gui.mainwindow import MainWindow
@@ -73,28 +72,14 @@ def start_realign(window: MainWindow, rest: bool) -> None:
         return
     part = snapshot(window.session.bitext, start, stop)
     job = Job(lambda progress, cancel: realign_range(part, start, progress, cancel), "realign")
-    dialog = QProgressDialog(_tr("Re-aligning links {a}–{b}…").format(a=start + 1, b=stop),
-                             _tr("Cancel"), 0, 1000, window)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(400)
-    dialog.canceled.connect(job.cancel)
-    job.progress.connect(lambda text, f: dialog.setValue(int(f * 1000)))
-    job.finished.connect(lambda edit: _done(window, edit, dialog))
-    job.failed.connect(lambda exc: _failed(window, exc, dialog))
-    window.files.job = job
-    job.start_on(worker_thread())
+    texts = JobTexts(label=_tr("Re-aligning links {a}–{b}…").format(a=start + 1, b=stop),
+                     title=_tr("Re-align"), problem=_tr("Cannot re-align"),
+                     cancelled=_tr("Re-alignment cancelled."),
+                     unavailable=_tr("Re-alignment is not available in this build."))
+    run_job(window, job, texts, lambda edit: _done(window, edit), worker_thread(), modal=True)
 
 
-def _close(window: MainWindow, dialog: QProgressDialog) -> None:
-    dialog.reset()
-    dialog.deleteLater()
-    window.files.job = None
-    window.activateWindow()
-    window.view.setFocus()
-
-
-def _done(window: MainWindow, edit: Edit, dialog: QProgressDialog) -> None:
-    _close(window, dialog)
+def _done(window: MainWindow, edit: Edit) -> None:
     if not edit.old_links and not edit.new_links:
         window.say(_tr("Re-alignment changed nothing."))
         return
@@ -106,15 +91,3 @@ def _unchanged(bt: Bitext, edit: Edit) -> Edit:
     if tuple(bt.links[edit.start:edit.stop]) != edit.old_links:
         raise OperationError(_tr("The links changed during re-alignment; run it again."))
     return edit
-
-
-def _failed(window: MainWindow, exc: object, dialog: QProgressDialog) -> None:
-    _close(window, dialog)
-    if isinstance(exc, Cancelled):
-        window.say(_tr("Re-alignment cancelled."))
-    elif isinstance(exc, NotImplementedError | ImportError):
-        window.say(_tr("Re-alignment is not available in this build."))
-    elif isinstance(exc, BitextError):
-        dialogs.show_problem(window, _tr("Cannot re-align"), exc)
-    else:
-        raise exc  # type: ignore[misc]

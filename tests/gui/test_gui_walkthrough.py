@@ -7,6 +7,7 @@ that answer the keyboard.
 
 from __future__ import annotations
 
+import pytest
 from gui_helpers import key, open_window, press, small_bitext
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -139,3 +140,36 @@ def test_ctrl_z_in_the_find_bar_after_replace_all_undoes_the_replacement(qtbot):
         press(window, "Ctrl+Z")
         assert window.findbar.replacement.text() == "trial"
         assert window.session.undo_stack.index() == 0
+
+
+def test_export_of_an_unsaved_import_is_offered_beside_its_source(qtbot, tmp_path):
+    from editor.gui.exportdialog import export_folder
+
+    source = tmp_path / "docs" / "pair-zh.pdf"
+    source.parent.mkdir()
+    source.write_bytes(b"%PDF-1.4")
+    with open_window(qtbot, small_bitext(2), sources={"s1": source}) as window:
+        assert window.files.path is None
+        assert export_folder(window) == source.parent
+        window.files.path = tmp_path / "work.bitext"
+        assert export_folder(window) == tmp_path
+
+
+def test_a_failed_job_is_answered_once_the_same_way(qtbot, monkeypatch):
+    from editor.core.errors import InputError
+    from editor.gui import dialogs
+    from editor.gui.jobui import JobTexts, report
+    from editor.gui.workers import Cancelled
+
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_problem", lambda parent, title, exc: shown.append(title))
+    texts = JobTexts("working…", "Work", "Cannot work", "Work cancelled.", "Not in this build.")
+    with open_window(qtbot, small_bitext(2)) as window:
+        report(window, Cancelled(), texts)
+        assert window.statusBar().currentMessage() == "Work cancelled."
+        report(window, ImportError("no numpy"), texts)
+        assert window.statusBar().currentMessage() == "Not in this build."
+        report(window, InputError("a.pdf", "broken"), texts)
+        assert shown == ["Cannot work"]
+        with pytest.raises(KeyError):  # unexpected: on to the crash handler
+            report(window, KeyError("bug"), texts)
