@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -65,25 +66,55 @@ def _offscreen() -> bool:
 
 
 def show_import_warnings(parent: QWidget, warnings: list[Any],
-                         go_to: Callable[[Any], None]) -> None:
-    """A list of import warnings; double-clicking one with a page shows that page."""
+                         go_to: Callable[[Any], None]) -> QDialog:
+    """The import's warnings, by document and page, each line whole (wrapped, never cut
+    off); Enter or a double-click on one with a page shows that page."""
     dialog = QDialog(parent)
     dialog.setObjectName("import_warnings")
     dialog.setWindowTitle(_tr("Import warnings"))
     layout = QVBoxLayout(dialog)
+    intro = QLabel(_tr("The import found {n} things worth checking. Press Enter or "
+                       "double-click one to see its page.").format(n=len(warnings)))
+    intro.setWordWrap(True)
     items = QListWidget()
-    for warning in warnings:
-        where = _tr(" (page {n})").format(n=warning.page + 1) if warning.page is not None else ""
-        item = QListWidgetItem(f"{warning.message}{where}")
+    items.setObjectName("import_warning_list")
+    items.setWordWrap(True)
+    items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    names = _source_names(parent)
+    for warning in sorted(warnings, key=lambda w: (names.get(w.source or "", ""),
+                                                   -1 if w.page is None else w.page)):
+        item = QListWidgetItem(_warning_text(warning, names))
         item.setData(Qt.ItemDataRole.UserRole, warning)
         items.addItem(item)
-    items.itemDoubleClicked.connect(lambda item: go_to(item.data(Qt.ItemDataRole.UserRole)))
-    layout.addWidget(items)
+    items.itemActivated.connect(lambda item: go_to(item.data(Qt.ItemDataRole.UserRole)))
+    items.setCurrentRow(0)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.resize(560, 300)
+    for widget in (intro, items, buttons):
+        layout.addWidget(widget)
+    dialog.resize(760, 380)
     dialog.show()
+    items.setFocus()
+    return dialog
+
+
+def _source_names(window: QWidget) -> dict[str, str]:
+    """File names of the window's source documents by source id (a pair has two)."""
+    from pathlib import Path
+
+    session = getattr(window, "session", None)
+    sources = getattr(getattr(session, "bitext", None), "sources", [])
+    return {s.id: Path(s.path).name for s in sources}
+
+
+def _warning_text(warning: Any, names: dict[str, str]) -> str:
+    """"zh.pdf, page 8: message"; the page is left out when the message names it."""
+    page = warning.page
+    where = names.get(warning.source or "", "")
+    if page is not None and f"page {page + 1}" not in warning.message:
+        where = _tr("{doc}, page {n}").format(doc=where, n=page + 1) if where else _tr(
+            "page {n}").format(n=page + 1)
+    return f"{where}: {warning.message}" if where else warning.message
 
 
 def about(parent: QWidget) -> None:
@@ -130,18 +161,29 @@ class ShortcutsDialog(QDialog):
         self.setObjectName("shortcuts_dialog")
         self.setWindowTitle(_tr("Keyboard Shortcuts"))
         self.action_map = actions
-        self.table = QTableWidget(len(actions_mod.ACTIONS), 2)
-        self.table.setHorizontalHeaderLabels([_tr("Action"), _tr("Shortcut")])
+        self.table = QTableWidget(len(actions_mod.ACTIONS), 3)
+        self.table.setHorizontalHeaderLabels([_tr("Menu"), _tr("Action"), _tr("Shortcut")])
+        self.table.verticalHeader().hide()
         self.edits: dict[str, QKeySequenceEdit] = {}
         for row, spec in enumerate(actions_mod.ACTIONS):
-            item = QTableWidgetItem(actions[spec.id].text().replace("&", ""))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.table.setItem(row, 0, item)
+            for column, text in enumerate((actions_mod.menu_title(spec.menu),
+                                           actions[spec.id].text())):
+                item = QTableWidgetItem(plain_label(text))
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self.table.setItem(row, column, item)
             edit = QKeySequenceEdit(actions[spec.id].shortcut())
             edit.setObjectName(f"shortcut_{spec.id}")
+            edit.setClearButtonEnabled(True)  # an action may have no shortcut
+            edit.setMaximumSequenceLength(1)
             self.edits[spec.id] = edit
-            self.table.setCellWidget(row, 1, edit)
+            self.table.setCellWidget(row, 2, edit)
         self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.search = QLineEdit()
+        self.search.setObjectName("shortcut_search")
+        self.search.setPlaceholderText(_tr("Search actions"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.show_matching)
         defaults = QPushButton(_tr("Restore Defaults"))
         defaults.clicked.connect(self.restore_defaults)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -150,9 +192,20 @@ class ShortcutsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        self.resize(720, 680)
+
+    def show_matching(self, text: str) -> None:
+        """Only the actions whose menu, name or shortcut contain ``text``."""
+        needle = text.casefold().strip()
+        for row, spec in enumerate(actions_mod.ACTIONS):
+            cells = [item.text() for c in (0, 1) if (item := self.table.item(row, c))]
+            cells.append(self.edits[spec.id].keySequence().toString(
+                QKeySequence.SequenceFormat.NativeText))
+            self.table.setRowHidden(row, bool(needle) and not any(
+                needle in cell.casefold() for cell in cells))
 
     def restore_defaults(self) -> None:
         for spec in actions_mod.ACTIONS:
@@ -170,6 +223,15 @@ class ShortcutsDialog(QDialog):
         settings.put("shortcuts", overrides)
         actions_mod.apply_shortcuts(self.action_map, overrides)
         super().accept()
+
+
+def plain_label(text: str) -> str:
+    """A menu text without its mnemonic: "&Open…" and the Chinese "打开(&O)…" → "Open…",
+    "打开…" (Qt shows the Chinese form's "(O)" only in menus, where it is underlined)."""
+    import re
+
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace(
+        "\0", "&")
 
 
 def _clashes(chosen: dict[str, str]) -> list[str]:

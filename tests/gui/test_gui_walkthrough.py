@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from gui_helpers import key, open_window, press, small_bitext
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from editor.core.model import Bitext, make_sentences
 from editor.gui.delegates import SentenceEditor
@@ -173,3 +173,56 @@ def test_a_failed_job_is_answered_once_the_same_way(qtbot, monkeypatch):
         assert shown == ["Cannot work"]
         with pytest.raises(KeyError):  # unexpected: on to the crash handler
             report(window, KeyError("bug"), texts)
+
+
+def test_import_warnings_name_the_document_wrap_and_open_the_page_by_enter(qtbot):
+    from editor.core.extract.types import ImportWarning
+    from editor.core.model import Source
+    from editor.gui.dialogs import show_import_warnings
+
+    sources = [Source("zh", "/docs/zh.pdf", kind="pdf", languages=("zh",)),
+               Source("en", "/docs/en.pdf", kind="pdf", languages=("en",))]
+    bt = small_bitext(2)
+    bt.sources = sources
+    long = "private-use characters kept as they are " * 4
+    warnings = [ImportWarning("private-use-characters", f"page 8: {long}", "zh", 7),
+                ImportWarning("repeated-text-removed", "text drawn twice kept once", "en", 4)]
+    opened: list[ImportWarning] = []
+    with open_window(qtbot, bt) as window:
+        dialog = show_import_warnings(window, warnings, opened.append)
+        qtbot.addWidget(dialog)
+        items = dialog.findChild(QListWidget, "import_warning_list")
+        texts = [items.item(i).text() for i in range(items.count())]
+        assert texts == ["en.pdf, page 5: text drawn twice kept once", f"zh.pdf: page 8: {long}"]
+        assert items.wordWrap()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is items)
+        key(Qt.Key.Key_Down)
+        key(Qt.Key.Key_Return)
+        assert opened == [warnings[0]]
+
+
+def test_shortcuts_dialog_plain_names_search_and_clear(qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    from editor.gui.dialogs import ShortcutsDialog, plain_label
+
+    assert plain_label("打开(&O)…") == "打开…"
+    assert plain_label("Save && Quit") == "Save & Quit"
+    with open_window(qtbot, small_bitext(2)) as window:
+        dialog = ShortcutsDialog(window, window.action_map)
+        qtbot.addWidget(dialog)
+        names = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())]
+        assert "Merge with Next Link" in names and not any("&" in n for n in names)
+        dialog.search.setText("bookmark")
+        shown = [names[r] for r in range(len(names)) if not dialog.table.isRowHidden(r)]
+        assert shown and all("ookmark" in n for n in shown)
+        dialog.search.setText("Ctrl+M")  # by shortcut too
+        shown = [names[r] for r in range(len(names)) if not dialog.table.isRowHidden(r)]
+        assert "Merge with Next Link" in shown
+        dialog.edits["merge"].clear()
+        dialog.accept()
+        assert window.action_map["merge"].shortcut() == QKeySequence()
+        from editor.gui import settings
+
+        settings.put("shortcuts", {})
