@@ -183,7 +183,9 @@ def _token_ids(sp: Any, text: str) -> list[int]:
     while start < len(normalized):
         end = normalized.find(_WORD_START, start + 1)
         end = len(normalized) if end < 0 else end
-        ids.extend(_word_ids(sp, normalized[start:end]))
+        word = normalized[start:end]
+        # a long "word" is a Chinese clause: it never recurs, only its parts are cached
+        ids.extend(_word_ids(sp, word) if len(word) <= _CACHED_WORD else _split_ids(sp, word))
         start = end
     ids.append(sp._eos_id)
     return ids
@@ -264,8 +266,16 @@ def _continues(norm: Any, data: bytes) -> bool:
                if (node ^ c) < len(units))
 
 
-@lru_cache(maxsize=200_000)
+#: Longest word whose token ids are cached whole.
+_CACHED_WORD = 16
+
+
+@lru_cache(maxsize=100_000)
 def _word_ids(sp: Any, word: str) -> tuple[int, ...]:
+    return _split_ids(sp, word)
+
+
+def _split_ids(sp: Any, word: str) -> tuple[int, ...]:
     """Token ids of one word, tokenized in the pieces no vocabulary piece spans.
 
     Chinese has no word-start marks, so a "word" is a whole clause that never recurs.
@@ -286,7 +296,7 @@ def _word_ids(sp: Any, word: str) -> tuple[int, ...]:
     return tuple(ids)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=100_000)
 def _part_ids(sp: Any, part: str) -> tuple[int, ...]:
     return tuple(sp._viterbi(part))
 
