@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QStandardPaths,
+    Qt,
     QTimer,
     QtMsgType,
     QTranslator,
@@ -88,6 +89,7 @@ def excepthook(kind: type[BaseException], value: BaseException,
                           "the recovery file and will be offered at the next start.\n\n"
                           "Log file: {log}").format(app=APP_NAME, log=log_file()))
     box.setObjectName("crash_dialog")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the log path
     box.setDetailedText(text)
     box.exec()
 

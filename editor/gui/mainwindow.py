@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QLabel,
     QMainWindow,
@@ -213,6 +214,7 @@ class MainWindow(QMainWindow):
             "current_side": focus[1] if focus else "zh",
             "current_sentence": focus[2] if focus else 0,
             "scroll": self.view.verticalScrollBar().value(),
+            "top_link": self._top_link(),
             "filters": sorted(self.proxy.state.active),
             "splitter": self.splitter.sizes(),
             "pdf_zoom": self.pdf.zoom_mode,
@@ -234,10 +236,26 @@ class MainWindow(QMainWindow):
             row = _clamp(state.get("current_link", 0), rows)
             lang: Lang = "en" if state.get("current_side") == "en" else "zh"
             self.select_row(row, lang, int(state.get("current_sentence", 0) or 0))
-            scroll = state.get("scroll")
-            if isinstance(scroll, int):
+            top, scroll = state.get("top_link"), state.get("scroll")
+            if isinstance(top, int) and 0 <= top < rows:
+                self._scroll_to_top(top)
+            elif isinstance(scroll, int):  # projects saved before top_link
                 self.view.fit_visible_rows()
                 self.view.verticalScrollBar().setValue(scroll)
+
+    def _top_link(self) -> int:
+        """The link at the top of the text panes (a pixel offset would depend on
+        which rows happened to be measured)."""
+        index = self.view.indexAt(self.view.viewport().rect().topLeft())
+        return self.proxy.mapToSource(index).row() if index.isValid() else 0
+
+    def _scroll_to_top(self, row: int) -> None:
+        index = self.proxy.mapFromSource(self.session.model.index(row, 0))
+        if not index.isValid():
+            return
+        for _ in range(2):  # again once the rows brought on screen are measured
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+            self.view.fit_visible_rows()
 
     # -- focus and selection -----------------------------------------------------------------
     def select_row(self, row: int, lang: Lang | None = None, k: int = 0) -> None:

@@ -226,3 +226,20 @@ def test_shortcuts_dialog_plain_names_search_and_clear(qtbot):
         from editor.gui import settings
 
         settings.put("shortcuts", {})
+
+
+def test_reopening_shows_the_same_link_at_the_top(qtbot, tmp_path):
+    target = tmp_path / "long.bitext"
+    with open_window(qtbot, _long_bitext(200, 60, every=2)) as window:
+        window.resize(900, 600)
+        window.select_row(120, "en")
+        window._scroll_to_top(117)
+        QApplication.processEvents()
+        top = window._top_link()
+        assert 100 < top <= 120
+        assert window.files._save_to(target)
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.resize(900, 600)
+        window.files.open_project(target)
+        qtbot.waitUntil(lambda: window._top_link() == top)
+        assert window.focus == (120, "en", 0)
