@@ -8,6 +8,7 @@ search also drives the "search results" filter.
 from __future__ import annotations
 
 from functools import partial
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import regex
@@ -16,7 +17,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QLineEdit,
     QPushButton,
     QToolButton,
@@ -64,14 +65,24 @@ class FindBar(QWidget):
         close = QToolButton()
         close.setText("×")
         close.clicked.connect(self.close_bar)
-        layout = QHBoxLayout(self)
+        # two rows (find, replace) so the bar never needs more width than the text
+        # panes have: one long row pushed the splitter into the PDF pane
+        layout = QGridLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for widget in (self.pattern, self.replacement, self.use_regex, self.case,
-                       self.whole_word, self.langs, *buttons, close):
-            layout.addWidget(widget)
-        for field in (self.pattern, self.replacement):  # room for a phrase, not a word
-            field.setMinimumWidth(160)
-            layout.setStretchFactor(field, 1)
+        layout.setVerticalSpacing(2)
+        find_row = (self.pattern, buttons[0], buttons[1], self.use_regex, self.case,
+                    self.whole_word, self.langs, close)
+        for column, widget in enumerate(find_row):
+            layout.addWidget(widget, 0, column)
+        for column, widget in enumerate((self.replacement, buttons[2], buttons[3])):
+            layout.addWidget(widget, 1, column)
+        layout.setColumnStretch(0, 1)
+        order = (self.pattern, self.replacement, self.use_regex, self.case, self.whole_word,
+                 self.langs, *buttons, close)
+        for first, second in pairwise(order):  # Tab: Find, Replace, …
+            QWidget.setTabOrder(first, second)
+        for field in (self.pattern, self.replacement):  # the fields take the spare room
+            field.setMinimumWidth(120)
             field.installEventFilter(self)
         self.pattern.returnPressed.connect(self.find_next)
         self.pattern.textChanged.connect(self._spec_changed)

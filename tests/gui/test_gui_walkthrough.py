@@ -243,3 +243,15 @@ def test_reopening_shows_the_same_link_at_the_top(qtbot, tmp_path):
         window.files.open_project(target)
         qtbot.waitUntil(lambda: window._top_link() == top)
         assert window.focus == (120, "en", 0)
+
+
+def test_opening_the_find_bar_leaves_the_pdf_pane_its_width(qtbot):
+    with open_window(qtbot, small_bitext(4)) as window:
+        window.resize(1200, 800)
+        window.splitter.setSizes([420, 780])
+        QApplication.processEvents()
+        before = window.splitter.sizes()
+        press(window, "Ctrl+F")
+        QApplication.processEvents()
+        assert window.findbar.isVisible()
+        assert window.splitter.sizes() == before
