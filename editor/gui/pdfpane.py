@@ -200,6 +200,7 @@ class PdfPane(QWidget):
         self.switch_button = QToolButton()
         self.switch_button.setText("⇄")
         self.switch_button.clicked.connect(self.switch_requested)
+        self.switch_button.setEnabled(False)  # until a pair of PDFs is shown (PdfSync)
         self.page_spin = QSpinBox()
         self.page_spin.setObjectName("pdf_page")
         self.page_spin.setMinimum(1)

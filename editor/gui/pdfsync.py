@@ -36,6 +36,8 @@ class PdfSync:
         row, lang, k = w.focus
         bt = w.session.bitext
         link = bt.links[row]
+        # Show the Other Document does something only with a pair of PDFs
+        w.pdf.switch_button.setEnabled(sum(s.kind == "pdf" for s in bt.sources) > 1)
         shown_lang = other_lang(lang) if w.pdf_other_side else lang
         ids = link.side(shown_lang) or link.side(other_lang(shown_lang))
         anchor = ids[k if shown_lang == lang and k < len(ids) else 0] if ids else None

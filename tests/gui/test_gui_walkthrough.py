@@ -255,3 +255,19 @@ def test_opening_the_find_bar_leaves_the_pdf_pane_its_width(qtbot):
         QApplication.processEvents()
         assert window.findbar.isVisible()
         assert window.splitter.sizes() == before
+
+
+def test_switch_document_button_only_with_a_pair_of_pdfs(qtbot, tmp_path):
+    from dataclasses import replace
+
+    from gui_helpers import pdf_bitext
+
+    bt, path = pdf_bitext(tmp_path)
+    with open_window(qtbot, bt, sources={"s1": path}) as window:
+        window.select_row(0, "zh")
+        assert not window.pdf.switch_button.isEnabled()
+    pair, path = pdf_bitext(tmp_path)
+    pair.sources.append(replace(pair.sources[0], id="s2", languages=("en",)))
+    with open_window(qtbot, pair, sources={"s1": path, "s2": path}) as window:
+        window.select_row(0, "zh")
+        assert window.pdf.switch_button.isEnabled()
