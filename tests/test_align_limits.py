@@ -56,3 +56,22 @@ def test_the_cli_refuses_a_long_pair_in_one_line_naming_the_file(
     assert "long.zh" in message and "22 (10 Chinese + 12 English)" in message
     assert "limit is 20" in message
     assert not out.exists()
+
+
+def test_cancel_stops_a_long_alignment_between_windows(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from editor.core.errors import OperationError
+
+    monkeypatch.setattr(windows, "WINDOW", 30)
+    monkeypatch.setattr(windows, "BLOCK", 16)
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 12  # well into the windows, with encoding going on behind
+
+    before = threading.active_count()
+    with pytest.raises(OperationError, match="cancelled"):
+        align_sentences(_numbered(ZH, 10), _numbered(EN, 10), cancel=cancel)
+    assert threading.active_count() == before  # no encoder left running

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -125,24 +126,38 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
                 paragraphs: tuple[list[int] | None, list[int] | None],
                 progress: Progress | None, cancel: Cancel | None
                 ) -> tuple[windows.Beads, list[float]]:
-    """The full mode; documents longer than a window go window by window (``windows``)."""
+    """The full mode; documents longer than a window go window by window (``windows``).
+
+    One BLAS thread throughout (also for the background encoding of the next window):
+    the same bits on any machine.
+    """
     n, m = len(zh), len(en)
     state = _Progress(progress, cancel, n + m)
-    zh_sums = windows.LazySums(encoder.to_simplified(zh), state.add_embedded, state.tick)
-    en_sums = windows.LazySums(en, state.add_embedded, state.tick)
+    simple = encoder.to_simplified(zh)
+    with single_thread_blas(), ThreadPoolExecutor(1, thread_name_prefix="prefetch") as pool:
+        long = n + m > windows.WINDOW
+        zh_sums = windows.LazySums(simple, state.add_embedded, state.tick, pool if long else None)
+        en_sums = windows.LazySums(en, state.add_embedded, state.tick, pool if long else None)
 
-    def solve(zr: range, er: range) -> tuple[windows.Beads, list[float]]:
-        marks = (_part(paragraphs[0], zr), _part(paragraphs[1], er))
-        beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop],
-                                     zh_sums.get(zr), en_sums.get(er), marks, cancel)
-        state.add_aligned(len(zr) + len(er))
-        return beads, confs
+        def solve(zr: range, er: range, ahead: tuple[range, range] | None
+                  ) -> tuple[windows.Beads, list[float]]:
+            sums = zh_sums.get(zr), en_sums.get(er)
+            if ahead is not None:
+                zh_sums.prefetch(ahead[0])
+                en_sums.prefetch(ahead[1])
+            marks = (_part(paragraphs[0], zr), _part(paragraphs[1], er))
+            beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop], *sums,
+                                         marks, cancel)
+            state.add_aligned(len(zr) + len(er))
+            return beads, confs
 
-    if n + m <= windows.WINDOW:
-        return solve(range(n), range(m))
-    with single_thread_blas():
-        reach = windows.guide(zh, en, paragraphs, cancel)
-    return windows.align_in_windows(n, m, reach, solve)
+        try:
+            if not long:
+                return solve(range(n), range(m), None)
+            reach = windows.guide(zh, en, paragraphs, cancel)
+            return windows.align_in_windows(n, m, reach, solve)
+        finally:
+            pool.shutdown(cancel_futures=True)
 
 
 def _part(marks: list[int] | None, span: range) -> list[int] | None:
