@@ -80,34 +80,30 @@ def test_a_pdf_at_the_page_limit_is_not_refused_for_its_length(tmp_path: Path) -
         import_documents([path])
 
 
-def test_a_docx_that_unpacks_beyond_the_limit_is_refused(tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch
-                                                         ) -> None:
+def _docx(path: Path, paragraphs: int) -> Path:
+    """A Word document of alternating English and Chinese paragraphs."""
     import docx
 
     document = docx.Document()
-    for k in range(200):
+    for k in range(paragraphs):
         document.add_paragraph(f"這是第{k}段。" if k % 2 else f"This is paragraph {k}.")
-    path = tmp_path / "bomb.docx"
     document.save(str(path))
-    monkeypatch.setattr(limits, "MAX_DOCX_XML_BYTES", 10_000)
-    with pytest.raises(InputError, match=r"too large: 0 MB; the limit for the text of a Word "
-                                         r"document is 0 MB"):
-        import_documents([path])
+    return path
 
 
-def test_a_docx_with_text_beyond_the_character_limit_is_refused(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import docx
-
-    document = docx.Document()
-    for k in range(100):
-        document.add_paragraph(f"這是第{k}段。" if k % 2 else f"This is paragraph {k}.")
-    path = tmp_path / "long.docx"
-    document.save(str(path))
-    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 1000)
-    with pytest.raises(InputError, match=r"too large: 0\.0 million characters of text; the "
-                                         r"limit is 0 million"):
+@pytest.mark.parametrize(("limit", "value", "message"), [
+    ("MAX_DOCX_XML_BYTES", 10_000,
+     r"too large: 0 MB; the limit for the text of a Word document is 0 MB"),
+    ("MAX_TEXT_CHARS", 1000, r"too large: 0\.0 million characters of text; the limit is 0 "
+                             r"million"),
+])
+def test_a_docx_beyond_a_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                          limit: str, value: int, message: str) -> None:
+    """A DOCX is a zip archive: both what its body unpacks to and the text it holds are
+    bounded (lowered here so a small document crosses them)."""
+    path = _docx(tmp_path / "big.docx", 200)
+    monkeypatch.setattr(limits, limit, value)
+    with pytest.raises(InputError, match=message):
         import_documents([path])
 
 
