@@ -223,7 +223,8 @@ class Fixes:
         if (here := self._here()) is None:
             return
         row = here[0]
-        text, ok = ask_note(self.w, row + 1, self.bitext.links[row].note)
+        text, ok = ask_note(self.w, _tr("Note"), _tr("Note on link {n}:").format(n=row + 1),
+                            self.bitext.links[row].note)
         if ok:
             self._do(lambda bt: ops.set_note(bt, row, text))
 

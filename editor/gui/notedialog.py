@@ -24,14 +24,14 @@ def _tr(text: str) -> str:
 
 
 class NoteDialog(QDialog):
-    def __init__(self, parent: QWidget | None, link_number: int, text: str) -> None:
+    def __init__(self, parent: QWidget | None, title: str, prompt: str, text: str) -> None:
         super().__init__(parent)
         self.setObjectName("note_dialog")
-        self.setWindowTitle(_tr("Note"))
+        self.setWindowTitle(title)
         self.box = QPlainTextEdit(text)
         self.box.setObjectName("note_text")
         self.box.setTabChangesFocus(True)
-        label = QLabel(_tr("Note on link {n}:").format(n=link_number))
+        label = QLabel(prompt)
         label.setBuddy(self.box)
         hint = QLabel(_tr("Ctrl+Enter saves the note; Esc leaves it as it was."))
         hint.setEnabled(False)
@@ -52,9 +52,9 @@ class NoteDialog(QDialog):
         return self.box.toPlainText().strip()
 
 
-def ask_note(parent: QWidget | None, link_number: int, text: str) -> tuple[str, bool]:
+def ask_note(parent: QWidget | None, title: str, prompt: str, text: str) -> tuple[str, bool]:
     """(the new note, whether the user saved it)."""
-    dialog = NoteDialog(parent, link_number, text)
+    dialog = NoteDialog(parent, title, prompt, text)
     ok = dialog.exec() == QDialog.DialogCode.Accepted
     if parent is not None:  # keys go back to the window (without a window manager too)
         parent.activateWindow()

@@ -94,7 +94,7 @@ def test_bookmark_mark_shows_on_a_one_line_link(qtbot):
 def test_note_dialog_keys_tab_leaves_the_box_esc_keeps_the_note(qtbot):
     from editor.gui.notedialog import NoteDialog
 
-    dialog = NoteDialog(None, 3, "old note")
+    dialog = NoteDialog(None, "Note", "Note on link 3:", "old note")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()
