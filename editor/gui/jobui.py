@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from editor.gui.mainwindow import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
-
-
 @dataclass(frozen=True, slots=True)
 class JobTexts:
     """What the user reads about one kind of job (already translated)."""
@@ -44,7 +40,9 @@ def run_job(window: MainWindow, job: Job, texts: JobTexts, on_done: Callable[[An
             expected: tuple[type[BaseException], ...] = (BitextError,)) -> QProgressDialog:
     """Start ``job`` on ``thread`` with a progress dialog; ``on_done(result)`` runs on
     the GUI thread after the dialog is gone; failures are answered by :func:`report`."""
-    dialog = QProgressDialog(texts.label, _tr("Cancel"), 0, 1000, window)
+    # Qt's own word for Cancel, translated by the qtbase catalogue already loaded
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    dialog = QProgressDialog(texts.label, cancel, 0, 1000, window)
     dialog.setObjectName(f"{job.objectName()}_progress")
     dialog.setWindowTitle(texts.title)
     dialog.setMinimumDuration(400)
