@@ -17,12 +17,24 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
     QRect,
+    QRectF,
     QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -46,6 +58,8 @@ HAS_FOCUS = QStyle.StateFlag.State_HasFocus
 CONFIRMED_TINT = QColor(46, 160, 67, 28)
 EDITED_MARK = QColor(230, 140, 0)
 NOTE_MARK = QColor(70, 110, 220)
+MATCH_MARK = QColor(255, 214, 0, 150)  # every match of the open search
+CURRENT_MATCH_MARK = QColor(255, 140, 0, 190)  # the match Find Next went to
 
 
 def confidence_colour(conf: float | None) -> QColor:
@@ -96,6 +110,42 @@ def _text_height(font: QFont, font_key: str, width: int, text: str) -> int:
     return height
 
 
+def span_rects(font: QFont, width: int, text: str, spans: list[tuple[int, int]]
+               ) -> list[QRectF]:
+    """Where characters ``start:stop`` of each span sit in ``text`` drawn wrapped
+    ``width`` wide from (0, 0): the lines laid out as ``QPainter.drawText`` with
+    word wrap lays them out (QTextLayout, word wrap, the font's leading between lines)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    leading = QFontMetrics(font).leading()
+    lines = []
+    y = -float(leading)
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        y += leading
+        line.setPosition(QPointF(0, y))
+        y += line.height()
+        lines.append(line)
+    layout.endLayout()
+    out: list[QRectF] = []
+    for start, stop in spans:
+        for line in lines:
+            first, last = line.textStart(), line.textStart() + line.textLength()
+            a, b = max(start, first), min(stop, last)
+            if a < b:
+                x0, x1 = _cursor_x(line, a), _cursor_x(line, b)
+                out.append(QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()))
+    return out
+
+
+def _cursor_x(line: QTextLine, position: int) -> float:
+    x = line.cursorToX(position)  # PySide returns (x, position)
+    return float(x[0] if isinstance(x, tuple) else x)  # type: ignore[arg-type]
+
+
 class SideDelegate(QStyledItemDelegate):
     """Paints and edits the Chinese or English cell of a link row."""
 
@@ -108,6 +158,10 @@ class SideDelegate(QStyledItemDelegate):
         self.focus: tuple[int, Lang, int] | None = None  # (source row, lang, k)
         self._commit = commit
         self.tab_pressed: Callable[[QPersistentModelIndex, bool], None] | None = None
+        #: the open search (a compiled pattern), and the (sentence id, start, stop) that
+        #: Find Next went to: both are marked in the text
+        self.search: Callable[[str], list[tuple[int, int]]] | None = None
+        self.current_match: tuple[str, int, int] | None = None
 
     def set_font(self, font: QFont) -> None:
         """The pane's font, and the smaller one of the sentence numbers (made once)."""
@@ -160,10 +214,25 @@ class SideDelegate(QStyledItemDelegate):
         painter.drawText(number_rect, TOP_RIGHT, f"{mark}{sentence.number}")
         if focused:
             painter.fillRect(r.adjusted(-2, -1, 2, 1), _tint(palette, 70 if has_focus else 40))
+        original = self.show_original and sentence.edited
+        text = sentence.original if original else sentence.text
+        if self.search is not None and not original:  # matches are in the edited text
+            self._mark_matches(painter, sentence.id, text, r)
         painter.setFont(self.font)
         painter.setPen(palette.text().color())
-        text = sentence.original if self.show_original and sentence.edited else sentence.text
         painter.drawText(r, FLAGS, text)
+
+    def _mark_matches(self, painter: QPainter, sid: str, text: str, r: QRect) -> None:
+        assert self.search is not None
+        spans = self.search(text)
+        if not spans:
+            return
+        current = self.current_match
+        for start, stop in spans:
+            colour = (CURRENT_MATCH_MARK if current is not None
+                      and current == (sid, start, stop) else MATCH_MARK)
+            for rect in span_rects(self.font, r.width(), text, [(start, stop)]):
+                painter.fillRect(rect.translated(r.topLeft()), colour)
 
     def sentence_at(self, option_rect: QRect, index: AnyIndex, y: int) -> int:
         """Which sentence of the cell (k) lies at view y-coordinate ``y``."""

@@ -107,10 +107,29 @@ class FindBar(QWidget):
         self.show()
         self.pattern.setFocus()
         self.pattern.selectAll()
+        self.mark_matches()
 
     def close_bar(self) -> None:
         self.hide()
+        self.mark_matches()
         self.w.view.setFocus()
+
+    def mark_matches(self) -> None:
+        """Show every match of the search in the panes while the bar is open, the one
+        Find Next went to more strongly (the whole sentence alone said too little)."""
+        spec = self.spec() if self.isVisible() else None
+        try:
+            pattern = spec.compiled() if spec is not None else None
+        except regex.error:
+            pattern = None
+        hit = self.last_hit
+        for lang, delegate in self.w.delegates.items():
+            wanted = pattern is not None and spec is not None and lang in spec.langs
+            delegate.search = partial(_spans, pattern) if wanted else None
+            delegate.current_match = ((hit.sid, hit.start, hit.stop)
+                                      if wanted and hit is not None and hit.lang == lang
+                                      else None)
+        self.w.view.viewport().update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Shift+Z in a field with nothing of its own to undo reach the
@@ -157,6 +176,7 @@ class FindBar(QWidget):
 
     def _spec_changed(self) -> None:
         self.last_hit = None
+        self.mark_matches()
         if self.w.action_map["filter_search"].isChecked() and self._valid_spec() is not None:
             self.w.apply_filters()
 
@@ -173,6 +193,7 @@ class FindBar(QWidget):
             return None
         self.last_hit = found
         self.w.select_row(found.row, found.lang, found.k)
+        self.mark_matches()
         self.w.say(_tr("Found in link {n}").format(n=found.row + 1))
         return found
 
@@ -222,6 +243,10 @@ class FindBar(QWidget):
     def _template(self, spec: SearchSpec) -> str:
         text = self.replacement.text()
         return text if spec.use_regex else text.replace("\\", "\\\\")
+
+
+def _spans(pattern: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text) if m.end() > m.start()]
 
 
 def _key(hit: Hit) -> tuple[int, int, int]:

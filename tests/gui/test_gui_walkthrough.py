@@ -65,6 +65,7 @@ def test_go_to_a_far_link_shows_it(qtbot):
 
 def _has_colour(image, rect, colour, tolerance: int = 40) -> bool:
     """Whether any pixel of ``rect`` in ``image`` is close to ``colour``."""
+    rect = rect.intersected(image.rect())
     for x in range(rect.left(), rect.right() + 1):
         for y in range(rect.top(), rect.bottom() + 1):
             pixel = image.pixelColor(x, y)
@@ -271,3 +272,41 @@ def test_switch_document_button_only_with_a_pair_of_pdfs(qtbot, tmp_path):
     with open_window(qtbot, pair, sources={"s1": path, "s2": path}) as window:
         window.select_row(0, "zh")
         assert window.pdf.switch_button.isEnabled()
+
+
+def _yellowish(image, rect) -> int:
+    """How many pixels of ``rect`` are marker yellow/orange (matches of the search)."""
+    rect = rect.intersected(image.rect())
+    count = 0
+    for x in range(rect.left(), rect.right() + 1, 2):
+        for y in range(rect.top(), rect.bottom() + 1, 2):
+            c = image.pixelColor(x, y)
+            if c.red() > 200 and c.green() > 120 and c.blue() < 140:
+                count += 1
+    return count
+
+
+def test_search_matches_are_marked_in_the_text_while_the_bar_is_open(qtbot):
+    from editor.gui.delegates import span_rects
+    from editor.gui.linkmodel import COL_ZH
+
+    with open_window(qtbot, small_bitext(6)) as window:
+        window.select_row(0)
+        press(window, "Ctrl+F")
+        window.findbar.pattern.setText("Sentence 3")
+        view = window.view
+        en3, zh3 = (view.visualRect(window.proxy.index(3, c)) for c in (COL_EN, COL_ZH))
+        en1 = view.visualRect(window.proxy.index(1, COL_EN))
+        image = view.viewport().grab().toImage()
+        assert _yellowish(image, en3) > 0
+        assert _yellowish(image, en1) == 0 and _yellowish(image, zh3) == 0
+        press(window, "Return")  # Find Next: link 4 becomes current
+        assert window.focus[0] == 3
+        press(window, "Escape")
+        QApplication.processEvents()
+        assert _yellowish(view.viewport().grab().toImage(), en3) == 0
+    font = window.delegates["en"].font
+    one_line = span_rects(font, 2000, "Sentence 3 of the test.", [(0, 8)])
+    assert len(one_line) == 1 and one_line[0].left() == 0
+    wrapped = span_rects(font, 60, "aaaa bbbb cccc dddd", [(15, 19)])
+    assert len(wrapped) == 1 and wrapped[0].top() > 0  # on a later line
