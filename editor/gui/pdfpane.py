@@ -152,11 +152,11 @@ class PageCanvas(QWidget):
 class PdfScroll(QScrollArea):
     """Scroll area that turns Ctrl+wheel into zoom."""
 
-    zoom_step = Signal(int)
+    zoom_step = Signal(int, QPointF)  # step, the pointer in viewport coordinates
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.zoom_step.emit(1 if event.angleDelta().y() > 0 else -1)
+            self.zoom_step.emit(1 if event.angleDelta().y() > 0 else -1, event.position())
             event.accept()
             return
         super().wheelEvent(event)
@@ -337,7 +337,9 @@ class PdfPane(QWidget):
         self.renderer.forget_requests()
         self._refresh()
 
-    def zoom_by(self, step: int) -> None:
+    def zoom_by(self, step: int, anchor: QPointF | None = None) -> None:
+        """One zoom step in or out; with ``anchor`` (a point of the viewport, where the
+        pointer is for Ctrl+wheel) the spot of the page under it stays under it."""
         current = self.canvas.zoom
         if step > 0:
             bigger = [z for z in ZOOM_STEPS if z > current + 1e-3]
@@ -345,7 +347,17 @@ class PdfPane(QWidget):
         else:
             smaller = [z for z in ZOOM_STEPS if z < current - 1e-3]
             target = smaller[-1] if smaller else ZOOM_STEPS[0]
+        if anchor is None or self.path is None:
+            self.set_zoom(str(target))
+            return
+        viewport = self.scroll_area.viewport()
+        page, spot = self.canvas.to_page(QPointF(self.canvas.mapFrom(viewport, anchor.toPoint())))
         self.set_zoom(str(target))
+        moved = self.canvas.to_view(QRectF(spot, QSizeF(0, 0)), page).topLeft()
+        now = QPointF(self.canvas.mapTo(viewport, moved.toPoint()))
+        for bar, delta in ((self.scroll_area.horizontalScrollBar(), now.x() - anchor.x()),
+                           (self.scroll_area.verticalScrollBar(), now.y() - anchor.y())):
+            bar.setValue(bar.value() + round(delta))
 
     def effective_zoom(self) -> float:
         sizes = self.renderer.page_sizes(self.path) if self.path else None

@@ -154,3 +154,27 @@ def test_a_sentence_on_a_later_page_is_shown_once_the_document_opens(qtbot, tmp_
         mark = pane.canvas.to_view(pane.canvas.highlights[0].rect)
         top = pane.scroll_area.verticalScrollBar().value()
         assert top <= mark.top() and mark.bottom() <= top + pane.scroll_area.viewport().height()
+
+
+def test_ctrl_wheel_zooms_around_the_pointer(qtbot, tmp_path: Path):
+    from PySide6.QtCore import QPointF
+
+    bt, pdf = pdf_bitext(tmp_path)
+    with open_window(qtbot, bt, sources={"s1": pdf}) as window:
+        window.resize(1200, 800)
+        window.select_row(0)
+        _wait_for_page(qtbot, window)
+        pane, canvas = window.pdf, window.pdf.canvas
+        viewport = pane.scroll_area.viewport()
+        pane.set_zoom("1.0")
+        pointer = QPointF(viewport.width() * 0.8, viewport.height() * 0.6)
+
+        def spot_under_pointer() -> QPointF:
+            return canvas.to_page(QPointF(canvas.mapFrom(viewport, pointer.toPoint())))[1]
+
+        before = spot_under_pointer()
+        for _ in range(3):
+            pane.scroll_area.zoom_step.emit(1, pointer)  # what Ctrl+wheel up sends
+        assert canvas.zoom > 1.5
+        after = spot_under_pointer()
+        assert abs(after.x() - before.x()) < 3 and abs(after.y() - before.y()) < 3
