@@ -80,6 +80,51 @@ def test_a_pdf_at_the_page_limit_is_not_refused_for_its_length(tmp_path: Path) -
         import_documents([path])
 
 
+def _dense_pdf(path: Path, draws: int, *, normal_page: bool) -> Path:
+    """A small file whose first page draws ``draws`` tiny strings (its content stream
+    written directly, as a hostile file would be), then optionally an ordinary page."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((10, 10), "x", fontname="helv")
+    ops = [f"BT /F1 1 Tf {10 + k % 100 * 5} {10 + k // 100 % 800} Td (a{k % 10}) Tj ET"
+           for k in range(draws)]
+    doc.update_stream(page.get_contents()[0], "\n".join(ops).encode())
+    if normal_page:
+        page = doc.new_page()
+        page.insert_text((50, 100), "香港特別行政區政府今日公布新措施。", fontname="china-t")
+        page.insert_text((50, 130), "The Government announced a measure today.", fontname="helv")
+    doc.save(path, deflate=True)
+    return path
+
+
+def test_a_page_with_too_much_text_is_left_out_with_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """400,000 characters drawn on one page of a 460 kB PDF took 1.1 GB and 36 s; a page
+    over the limit is now counted cheaply and left out (limit lowered here for speed)."""
+    monkeypatch.setattr(limits, "MAX_PAGE_CHARS", 2_000)
+    path = _dense_pdf(tmp_path / "dense.pdf", 1_000, normal_page=True)
+    result = import_documents([path])
+    assert [s.text for s in result.zh] == ["香港特別行政區政府今日公布新措施。"]
+    assert [s.text for s in result.en] == ["The Government announced a measure today."]
+    [warning] = [w for w in result.warnings if w.code == "page-text-over-limit"]
+    assert warning.page == 0
+    assert warning.message == ("page 1 holds 3,000 characters of text; the limit is 2,000 "
+                               "a page, so it was left out")
+    with pytest.raises(InputError, match="has text only on pages over the limit of 2,000 "
+                                         r"characters a page \(page 1: 3,000\)"):
+        import_documents([_dense_pdf(tmp_path / "only.pdf", 1_000, normal_page=False)])
+
+
+def test_a_pdf_with_too_much_text_in_all_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages under the page limit still add up: the total is bounded too (lowered here)."""
+    monkeypatch.setattr(limits, "MAX_PDF_CHARS", 5_000)
+    path = _bench().make_pdf(tmp_path / "book.pdf", 10)
+    with pytest.raises(InputError, match=r"holds too much text: over 0\.0 million "
+                                         r"characters; the limit is 0 million"):
+        import_documents([path])
+
+
 def _docx(path: Path, paragraphs: int) -> Path:
     """A Word document of alternating English and Chinese paragraphs."""
     import docx

@@ -13,6 +13,12 @@ says the limit, before the expensive work starts. The figures behind the choices
 * a PDF costs about 12 ms (20 ms busy) and 55 kB per page of text: at
   ``MAX_PDF_PAGES`` (5,000) about 290 MB and two minutes, so even pages several times
   as full stay within the bound;
+* a page's text costs about 2.5 kB of peak memory and 0.1 ms per character while it is
+  read (MuPDF's character boxes as Python objects, then lines): a full page has 1,000–3,000
+  characters and dense newsprint 20,000, but a 460 kB PDF can draw 400,000 on one page
+  (1.1 GB, 36 s). A page over ``MAX_PAGE_CHARS`` (50,000) is left out with a warning,
+  and a PDF whose pages hold more than ``MAX_PDF_CHARS`` (10 million, about 5,000 full
+  pages) in all is refused;
 * a DOCX can unpack to far more text than its size suggests (it is a zip archive), so
   its ``word/document.xml`` may not unpack beyond ``MAX_DOCX_XML_BYTES`` and its text
   is capped (``MAX_TEXT_CHARS``); other text files are bounded by their size. Memory follows
@@ -44,6 +50,10 @@ MEMORY_BOUND_BYTES = 1024 * MB
 MAX_PDF_BYTES = 512 * MB
 #: Most pages of one PDF.
 MAX_PDF_PAGES = 5_000
+#: Most characters of text on one PDF page (more: the page is left out, with a warning).
+MAX_PAGE_CHARS = 50_000
+#: Most characters of text in all the pages of one PDF.
+MAX_PDF_CHARS = 10_000_000
 #: Largest text document (.txt, .md, .html, .docx) file.
 MAX_TEXT_BYTES = 24 * MB
 #: Most characters of text a DOCX may unpack to.
@@ -70,6 +80,14 @@ def refuse_size(path: Path, size: int, limit: int, what: str) -> None:
     if size > limit:
         raise InputError(path, f"is too large: {size / MB:,.0f} MB; the limit for {what} is "
                                f"{limit / MB:,.0f} MB (split the document)")
+
+
+def refuse_pdf_chars(path: Path, chars: int) -> None:
+    """:class:`InputError` once a PDF's pages hold more than :data:`MAX_PDF_CHARS`."""
+    if chars > MAX_PDF_CHARS:
+        raise InputError(path, f"holds too much text: over {chars / 1e6:,.1f} million "
+                               f"characters; the limit is {MAX_PDF_CHARS / 1e6:,.0f} million "
+                               "(split the PDF)")
 
 
 def refuse_chars(path: Path, chars: int) -> None:

@@ -28,6 +28,7 @@ import pymupdf
 import regex
 
 from editor.core.errors import BitextError, InputError
+from editor.core.extract import limits
 from editor.core.extract import ocr as ocr_mod
 from editor.core.extract.diagnostics import TextScore, combined, score_text
 from editor.core.extract.limits import MAX_PDF_BYTES, refuse_pages, refuse_size
@@ -97,6 +98,8 @@ class PageText:
     no_text_layer: bool = False
     repeated: int = 0
     rotated: int = 0  # characters of rotated/vertical text left out
+    chars: int = 0  # characters of text MuPDF found on the page
+    over_limit: bool = False  # more than limits.MAX_PAGE_CHARS: left out
     rules: list[Rule] = field(default_factory=list)  # row borders, on bilingual pages
 
 
@@ -129,8 +132,7 @@ def extract_pdf(path: str | Path, *, password: str | None = None,
     removed = remove_running_heads(pages)
     extraction = build_extraction(pages, source_id, warnings)
     if not extraction.paragraphs and not any(p.no_text_layer or p.garbled for p in pages):
-        raise InputError(path, "is damaged: no text could be recovered" if repaired
-                         else "contains no text (blank pages)")
+        raise InputError(path, _why_no_text(pages, repaired))
     extraction.sources.append(_source(path, source_id, pages, extraction, removed))
     return extraction
 
@@ -197,9 +199,18 @@ def check_file(path: Path, limit: int) -> None:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
+def _why_no_text(pages: Sequence[PageText], repaired: bool) -> str:
+    dense = [p for p in pages if p.over_limit]
+    if dense:
+        return (f"has text only on pages over the limit of {limits.MAX_PAGE_CHARS:,} "
+                f"characters a page (page {dense[0].index + 1}: {dense[0].chars:,})")
+    return "is damaged: no text could be recovered" if repaired else \
+        "contains no text (blank pages)"
+
+
 def _read_pages(path: Path, doc: pymupdf.Document, watch: Watch) -> list[PageText]:
     pages = []
-    total = doc.page_count
+    total, chars = doc.page_count, 0
     for index in range(total):
         watch.step(index, total)
         try:
@@ -208,6 +219,8 @@ def _read_pages(path: Path, doc: pymupdf.Document, watch: Watch) -> list[PageTex
             if total == 1:
                 raise InputError(path, f"page 1 cannot be read ({exc})") from None
             pages.append(PageText(index, 0.0, 0.0, []))
+        chars += pages[-1].chars
+        limits.refuse_pdf_chars(path, chars)
     watch.step(total, total)
     if all(p.width == 0 for p in pages):
         raise InputError(path, "no page can be read (damaged PDF)")
@@ -217,11 +230,16 @@ def _read_pages(path: Path, doc: pymupdf.Document, watch: Watch) -> list[PageTex
 def read_page(page: pymupdf.Page, index: int) -> PageText:
     """Lines of one page; garbage-text regions and a missing text layer noted."""
     rect = page.rect
-    raw = page.get_text("dict", flags=_TEXT_FLAGS, sort=False)
+    textpage = page.get_textpage(flags=_TEXT_FLAGS)
+    count = len(textpage.extractText())  # cheap, unlike the boxes of every character
+    if count > limits.MAX_PAGE_CHARS:
+        return PageText(index, rect.width, rect.height, [], chars=count, over_limit=True)
+    raw = page.get_text("dict", sort=False, textpage=textpage)
     lines = lines_from_dict(raw, index)
-    result = PageText(index, rect.width, rect.height, lines, rotated=rotated_chars(raw))
+    result = PageText(index, rect.width, rect.height, lines, rotated=rotated_chars(raw),
+                      chars=count)
     if has_overdrawn_text(lines):
-        chars = page.get_text("rawdict", flags=_TEXT_FLAGS, sort=False)
+        chars = page.get_text("rawdict", sort=False, textpage=textpage)
         clean, result.repeated = dedupe_chars(chars)
         result.lines = lines_from_dict(clean, index)
     _split_garbled(result)
@@ -376,6 +394,11 @@ def _page_warnings(pages: Sequence[PageText], source_id: str) -> list[ImportWarn
             out.append(ImportWarning(
                 "rotated-text-skipped", f"{where}: {page.rotated} character(s) of rotated or "
                 "vertical text (stamps, vertical Chinese) not imported", source_id, page.index))
+        if page.over_limit:
+            out.append(ImportWarning(
+                "page-text-over-limit", f"{where} holds {page.chars:,} characters of text; "
+                f"the limit is {limits.MAX_PAGE_CHARS:,} a page, so it was left out",
+                source_id, page.index))
         if page.repeated:
             out.append(ImportWarning(
                 "repeated-text-removed", f"{where}: {page.repeated} character(s) drawn "

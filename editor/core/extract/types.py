@@ -41,7 +41,8 @@ class ImportWarning:
 
     Codes: ``garbled-text``, ``no-text-layer``, ``ocr-used``, ``ocr-unavailable``,
     ``encrypted``, ``repeated-text-removed``, ``private-use-characters``,
-    ``encoding-guessed``, ``layout-uncertain``, ``language-missing`` …
+    ``encoding-guessed``, ``layout-uncertain``, ``language-missing``,
+    ``page-text-over-limit`` …
     """
 
     code: str
