@@ -93,6 +93,25 @@ def make_pdf(path: Path, pages: int) -> Path:
     return path
 
 
+def make_dense_pdf(path: Path, draws: int, *, normal_page: bool = False) -> Path:
+    """A small file whose first page draws ``draws`` tiny strings (its content stream
+    written directly, as a hostile file would be), then optionally an ordinary page."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((10, 10), "x", fontname="helv")
+    ops = [f"BT /F1 1 Tf {10 + k % 100 * 5} {10 + k // 100 % 800} Td (a{k % 10}) Tj ET"
+           for k in range(draws)]
+    doc.update_stream(page.get_contents()[0], "\n".join(ops).encode())
+    if normal_page:
+        page = doc.new_page()
+        page.insert_text((50, 100), "香港特別行政區政府今日公布新措施。", fontname="china-t")
+        page.insert_text((50, 130), "The Government announced a measure today.", fontname="helv")
+    doc.save(path, deflate=True)
+    return path
+
+
 def command(path: Path) -> list[str]:
     """The CLI call that reads ``path``: ``extract`` for documents, ``export`` for memories
     (read as a project, written as TSV to nowhere)."""
@@ -136,6 +155,7 @@ def cases(quick: bool) -> list[tuple[str, str, float]]:
               ("PDF", "pdf", 500), ("PDF (issue 8)", "pdf", 2_000),
               ("PDF at the limit", "pdf", MAX_PDF_PAGES),
               ("PDF over the limit", "pdf", MAX_PDF_PAGES + 400),
+              ("PDF page of 600,000 characters", "dense", 200_000),
               ("memory", "tsv", 16.0), ("memory at the limit", "tsv", memory_limit - 0.5),
               ("XLIFF memory at the limit", "xlf", memory_limit - 0.5),
               ("memory (100 MB)", "tsv", 100.0)]
@@ -169,6 +189,9 @@ def main() -> None:
             if kind in ("txt", "tsv", "xlf"):
                 (make_text if kind == "txt" else make_memory)(path, size)
                 shown = f"{path.stat().st_size / MB:.1f} MB"
+            elif kind == "dense":
+                path = make_dense_pdf(path.with_suffix(".pdf"), int(size), normal_page=True)
+                shown = f"2 pages ({path.stat().st_size / 1024:.0f} kB)"
             else:
                 make_pdf(path, int(size))
                 shown = f"{int(size):,} pages ({path.stat().st_size / MB:.0f} MB)"

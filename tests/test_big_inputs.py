@@ -80,29 +80,12 @@ def test_a_pdf_at_the_page_limit_is_not_refused_for_its_length(tmp_path: Path) -
         import_documents([path])
 
 
-def _dense_pdf(path: Path, draws: int, *, normal_page: bool) -> Path:
-    """A small file whose first page draws ``draws`` tiny strings (its content stream
-    written directly, as a hostile file would be), then optionally an ordinary page."""
-    doc = pymupdf.open()
-    page = doc.new_page()
-    page.insert_text((10, 10), "x", fontname="helv")
-    ops = [f"BT /F1 1 Tf {10 + k % 100 * 5} {10 + k // 100 % 800} Td (a{k % 10}) Tj ET"
-           for k in range(draws)]
-    doc.update_stream(page.get_contents()[0], "\n".join(ops).encode())
-    if normal_page:
-        page = doc.new_page()
-        page.insert_text((50, 100), "香港特別行政區政府今日公布新措施。", fontname="china-t")
-        page.insert_text((50, 130), "The Government announced a measure today.", fontname="helv")
-    doc.save(path, deflate=True)
-    return path
-
-
 def test_a_page_with_too_much_text_is_left_out_with_a_warning(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """400,000 characters drawn on one page of a 460 kB PDF took 1.1 GB and 36 s; a page
     over the limit is now counted cheaply and left out (limit lowered here for speed)."""
     monkeypatch.setattr(limits, "MAX_PAGE_CHARS", 2_000)
-    path = _dense_pdf(tmp_path / "dense.pdf", 1_000, normal_page=True)
+    path = _bench().make_dense_pdf(tmp_path / "dense.pdf", 1_000, normal_page=True)
     result = import_documents([path])
     assert [s.text for s in result.zh] == ["香港特別行政區政府今日公布新措施。"]
     assert [s.text for s in result.en] == ["The Government announced a measure today."]
@@ -112,7 +95,7 @@ def test_a_page_with_too_much_text_is_left_out_with_a_warning(
                                "a page, so it was left out")
     with pytest.raises(InputError, match="has text only on pages over the limit of 2,000 "
                                          r"characters a page \(page 1: 3,000\)"):
-        import_documents([_dense_pdf(tmp_path / "only.pdf", 1_000, normal_page=False)])
+        import_documents([_bench().make_dense_pdf(tmp_path / "only.pdf", 1_000)])
 
 
 def test_a_pdf_with_too_much_text_in_all_is_refused(
