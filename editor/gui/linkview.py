@@ -64,6 +64,7 @@ class LinkView(QTableView):
         self._fit_timer.setInterval(0)
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self._dirty_rows: set[int] = set()
+        self._measured: set[int] = set()  # rows sized to their text (see forget_heights)
         self._pending: QPersistentModelIndex | None = None
         self._refit_all = False
         self.verticalScrollBar().valueChanged.connect(self.schedule_fit)
@@ -80,8 +81,8 @@ class LinkView(QTableView):
         m.rowsRemoved.connect(self.schedule_fit)
         # after a reset or a re-filter a row number may hold another link: the heights
         # measured for the old rows say nothing about the new ones
-        m.modelReset.connect(self.refit_all)
-        m.layoutChanged.connect(self.refit_all)
+        m.modelReset.connect(self.forget_heights)
+        m.layoutChanged.connect(self.forget_heights)
         m.rowsInserted.connect(lambda parent, first, last: self._dirty(first, last))
         m.dataChanged.connect(lambda top, bottom, roles=(): self._dirty(top.row(), bottom.row()))
         self.refit_all()
@@ -89,6 +90,22 @@ class LinkView(QTableView):
     # -- row heights -------------------------------------------------------------------
     def schedule_fit(self, *args: object) -> None:
         self._fit_timer.start()
+
+    def forget_heights(self, *args: object) -> None:
+        """Every row back to the default height ("not measured yet"), then measure the
+        rows on screen: the header keeps its section sizes across a reset, so rows off
+        screen would otherwise keep the heights of the links shown there before."""
+        default = self.verticalHeader().defaultSectionSize()
+        count = self.model().rowCount() if self.model() is not None else 0
+        for row in self._measured:  # the header offers no reset of sizes
+            if row < count:
+                self.setRowHeight(row, default)
+        self._measured.clear()
+        self.refit_all()
+
+    def _measure(self, row: int) -> None:
+        self.resizeRowToContents(row)
+        self._measured.add(row)
 
     def refit_all(self, *args: object) -> None:
         """Widths or fonts changed: every row on screen must be measured again."""
@@ -126,7 +143,7 @@ class LinkView(QTableView):
         dirty = dirty or set()
         while row < count and used < height + 200:
             if row != editing and (everything or row in dirty or self.rowHeight(row) == default):
-                self.resizeRowToContents(row)
+                self._measure(row)
             used += self.rowHeight(row)
             row += 1
 
@@ -136,10 +153,20 @@ class LinkView(QTableView):
         self._pending = QPersistentModelIndex(index)
         self._fit_timer.start()
 
+    def currentChanged(self, current: QModelIndex | QPersistentModelIndex,
+                       previous: QModelIndex | QPersistentModelIndex) -> None:
+        """Qt scrolls a new current row into view using the heights it has; once the
+        rows are measured the row may sit lower, cut off or out of view (Ctrl+End, Page
+        Down, Down onto a tall link): check again after measuring."""
+        super().currentChanged(current, previous)
+        if current.isValid():
+            self._pending = QPersistentModelIndex(current)
+            self._fit_timer.start()
+
     def _show_pending(self) -> None:
-        """Scroll again until the pending row stays in view: measuring the rows that a
-        scroll brings on screen changes their heights and can push the target out again
-        (a jump to a far link lands among rows never measured)."""
+        """Show the pending row whole: measure it and a screen of rows around it first,
+        so the scroll uses true heights (measuring after scrolling pushed a far row down
+        again, out of view or cut off at the bottom)."""
         pending, self._pending = self._pending, None
         if pending is None or not pending.isValid():
             return
@@ -147,8 +174,24 @@ class LinkView(QTableView):
         for _ in range(MAX_REVEAL_PASSES):
             if self.viewport().rect().contains(self.visualRect(index)):
                 return
+            self._measure_around(index.row())
+            self.updateGeometries()  # the scroll range must include the new heights now
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
             self._measure_on_screen()
+
+    def _measure_around(self, row: int) -> None:
+        """Measure ``row`` and, each way, the unmeasured rows a screen could hold."""
+        height, default = self.viewport().height(), self.verticalHeader().defaultSectionSize()
+        count = self.model().rowCount()
+        if self.rowHeight(row) == default:
+            self._measure(row)
+        for step in (-1, 1):
+            r, used = row + step, 0
+            while 0 <= r < count and used < height:
+                if self.rowHeight(r) == default:
+                    self._measure(r)
+                used += self.rowHeight(r)
+                r += step
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """The editor grew its row while typing; once it closes (also on Esc, when no

@@ -310,3 +310,24 @@ def test_search_matches_are_marked_in_the_text_while_the_bar_is_open(qtbot):
     assert len(one_line) == 1 and one_line[0].left() == 0
     wrapped = span_rects(font, 60, "aaaa bbbb cccc dddd", [(15, 19)])
     assert len(wrapped) == 1 and wrapped[0].top() > 0  # on a later line
+
+
+def test_rows_further_down_are_measured_again_for_a_new_document(qtbot):
+    with open_window(qtbot, _long_bitext(300, 60)) as window:
+        view = window.view
+        window.select_row(299)
+        qtbot.waitUntil(lambda: view.rowHeight(299) > 100)
+        window.set_bitext(small_bitext(300), None, {}, "short")
+        window.select_row(299)
+        qtbot.waitUntil(lambda: all(_fitted(window, r) for r in range(295, 300)))
+
+
+def test_ctrl_end_shows_the_last_link_whole(qtbot):
+    with open_window(qtbot, _long_bitext(300, 120, every=2)) as window:
+        window.resize(900, 500)
+        window.select_row(0, "en")
+        press(window, "Ctrl+End")
+        view = window.view
+        last = window.proxy.index(299, COL_EN)
+        qtbot.waitUntil(lambda: view.currentIndex().row() == 299)
+        qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)))
