@@ -246,9 +246,15 @@ class PdfPane(QWidget):
 
     # -- what to show ------------------------------------------------------------------
     def show_message(self, text: str) -> None:
+        """A message instead of pages; the page controls only work with pages shown
+        (they read "1 / 0" with nothing to page through)."""
         self.message.setText(text)
         self.message.setVisible(bool(text))
         self.scroll_area.setVisible(not text)
+        for widget in (self.page_spin, self.page_count, self.zoom_box):
+            widget.setEnabled(not text)
+        if text:
+            self.page_count.setText("/ –")
 
     def show_document(self, path: str | None, label: str = "", missing: str = "") -> None:
         """Show ``path`` (None: no PDF for this text; ``missing`` says why)."""

@@ -66,6 +66,7 @@ def test_text_without_pdf_has_no_page(qtbot):
     with open_window(qtbot, small_bitext(2)) as window:
         window.select_row(0)
         assert not window.pdf.scroll_area.isVisibleTo(window)
+        assert not window.pdf.page_spin.isEnabled()  # nothing to page through
 
 
 def _three_pages(tmp_path: Path) -> Path:
