@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
             delegate.show_original = on
         self.view.refit_all()
         self.view.viewport().update()
+        self.update_status()
 
     def _goto(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -444,8 +445,11 @@ class MainWindow(QMainWindow):
                 lang, k = other_lang(lang), 0
             number = self.session.model.sentence_number(row, lang, k)
             side = _tr("Chinese") if lang == "zh" else _tr("English")
-            self.position_label.setText(_tr("Link {i} / {n} · {side} sentence {s}").format(
-                i=row + 1, n=total, side=side, s=number))
+            position = _tr("Link {i} / {n} · {side} sentence {s}").format(
+                i=row + 1, n=total, side=side, s=number)
+            if self.action_map["show_original"].isChecked():  # easy to forget it is on
+                position += " · " + _tr("showing the original text")
+            self.position_label.setText(position)
         else:
             self.position_label.setText("")
         clean = self.session.undo_stack.isClean()

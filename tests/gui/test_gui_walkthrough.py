@@ -331,3 +331,12 @@ def test_ctrl_end_shows_the_last_link_whole(qtbot):
         last = window.proxy.index(299, COL_EN)
         qtbot.waitUntil(lambda: view.currentIndex().row() == 299)
         qtbot.waitUntil(lambda: view.viewport().rect().contains(view.visualRect(last)))
+
+
+def test_status_bar_says_when_the_original_text_is_shown(qtbot):
+    with open_window(qtbot, small_bitext(3)) as window:
+        window.select_row(1)
+        press(window, "Ctrl+Shift+O")
+        assert "original" in window.position_label.text()
+        press(window, "Ctrl+Shift+O")
+        assert "original" not in window.position_label.text()
