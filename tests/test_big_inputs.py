@@ -2,8 +2,9 @@
 
 Refusals are checked on inputs just over each limit (fast: sparse files, blank pages,
 limits lowered for a small document): text and memory files, PDF pages, characters on
-one page and in a whole PDF, DOCX bodies and text. The slow tests import a 1,000-page PDF and a multi-megabyte text file through the CLI in
-a child process whose address space is capped, so exceeding the bound is a failure.
+one page and in a whole PDF, DOCX bodies and text. The slow tests import a 1,000-page
+PDF and a multi-megabyte text file through the CLI in a child process whose address
+space is capped, so exceeding the bound is a failure.
 Timings and peak memory per size are in ``bench/bench_big_inputs.py``.
 """
 
