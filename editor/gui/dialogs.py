@@ -204,6 +204,7 @@ class ShortcutsDialog(QDialog):
             cells = [item.text() for c in (0, 1) if (item := self.table.item(row, c))]
             cells.append(self.edits[spec.id].keySequence().toString(
                 QKeySequence.SequenceFormat.NativeText))
+            cells += [plain_label(spec.text), spec.id]  # English names in any UI language
             self.table.setRowHidden(row, bool(needle) and not any(
                 needle in cell.casefold() for cell in cells))
 

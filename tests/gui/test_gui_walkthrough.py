@@ -340,3 +340,16 @@ def test_status_bar_says_when_the_original_text_is_shown(qtbot):
         assert "original" in window.position_label.text()
         press(window, "Ctrl+Shift+O")
         assert "original" not in window.position_label.text()
+
+
+def test_shortcut_search_finds_english_names_in_a_chinese_interface(qtbot):
+    from editor.gui.dialogs import ShortcutsDialog
+
+    with open_window(qtbot, small_bitext(2)) as window:
+        window.action_map["merge"].setText("与下一链接合并(&M)")  # as the zh_CN catalogue says
+        dialog = ShortcutsDialog(window, window.action_map)
+        qtbot.addWidget(dialog)
+        dialog.search.setText("merge")
+        shown = [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())
+                 if not dialog.table.isRowHidden(r)]
+        assert "与下一链接合并" in shown
