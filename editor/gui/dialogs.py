@@ -92,8 +92,11 @@ def show_import_warnings(parent: QWidget, warnings: list[Any],
     buttons.rejected.connect(dialog.reject)
     for widget in (intro, items, buttons):
         layout.addWidget(widget)
+    items.setSpacing(2)
+    items.setAlternatingRowColors(True)
     dialog.resize(760, 380)
     dialog.show()
+    dialog.activateWindow()  # the keys go to the list (Enter opens a page), not the panes
     items.setFocus()
     return dialog
 

@@ -196,8 +196,7 @@ def test_import_warnings_name_the_document_wrap_and_open_the_page_by_enter(qtbot
         texts = [items.item(i).text() for i in range(items.count())]
         assert texts == ["en.pdf, page 5: text drawn twice kept once", f"zh.pdf: page 8: {long}"]
         assert items.wordWrap()
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is items)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is items)  # keys go to the list
         key(Qt.Key.Key_Down)
         key(Qt.Key.Key_Return)
         assert opened == [warnings[0]]
