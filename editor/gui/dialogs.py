@@ -90,6 +90,9 @@ def show_import_warnings(parent: QWidget, warnings: list[Any],
     items.setCurrentRow(0)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
+    close = buttons.button(QDialogButtonBox.StandardButton.Close)
+    close.setAutoDefault(False)  # Enter in the list opens a page and keeps the list open
+    close.setDefault(False)
     for widget in (intro, items, buttons):
         layout.addWidget(widget)
     items.setSpacing(2)

@@ -200,6 +200,7 @@ def test_import_warnings_name_the_document_wrap_and_open_the_page_by_enter(qtbot
         key(Qt.Key.Key_Down)
         key(Qt.Key.Key_Return)
         assert opened == [warnings[0]]
+        assert dialog.isVisible()  # still there for the next warning
 
 
 def test_shortcuts_dialog_plain_names_search_and_clear(qtbot):
