@@ -367,8 +367,10 @@ class Files:
         if menu is None:
             return
         menu.clear()
-        for entry in settings.get("files/recent"):
-            action = menu.addAction(entry)
+        for number, entry in enumerate(settings.get("files/recent"), start=1):
+            action = menu.addAction(recent_label(number, entry))
+            action.setData(entry)
+            action.setStatusTip(entry)
             action.triggered.connect(lambda checked=False, p=entry: self.open_paths([p]))
         menu.setEnabled(not menu.isEmpty())
 
@@ -419,10 +421,13 @@ class Files:
 
     def shortcuts_dialog(self) -> None:
         dialogs.ShortcutsDialog(self.w, self.w.action_map).exec()
+        self.w.activateWindow()  # the keys go back to the window (no window manager too)
 
     def preferences_dialog(self) -> None:
         language = settings.get("ui/language")
-        if dialogs.PreferencesDialog(self.w).exec():
+        accepted = dialogs.PreferencesDialog(self.w).exec()
+        self.w.activateWindow()
+        if accepted:
             self.w.apply_fonts()
             self.w.apply_filters()
             if settings.get("ui/language") != language:
@@ -430,6 +435,14 @@ class Files:
 
     def about(self) -> None:
         dialogs.about(self.w)
+
+
+def recent_label(number: int, path: str) -> str:
+    """"&1 work.bitext — /home/ann/jobs": the name first, where a full path hid it;
+    digits 1–9 (then 0) are the menu's mnemonics."""
+    mnemonic = f"&{number % 10} " if number <= 10 else ""
+    where = Path(path)
+    return f"{mnemonic}{where.name.replace('&', '&&')} — {where.parent}"
 
 
 def _load_quietly(path: Path) -> Any:

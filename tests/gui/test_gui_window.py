@@ -225,8 +225,9 @@ def test_save_reopen_restores_edits_and_view(qtbot, tmp_path: Path):
         press(window, "Alt+1")
         assert window.files._save_to(target)
         assert not window.isWindowModified()
-        recent = [a.text() for a in window.recent_menu.actions()]
-        assert recent[0] == str(target.resolve())
+        recent = window.recent_menu.actions()
+        assert recent[0].data() == str(target.resolve())
+        assert recent[0].text() == f"&1 work.bitext — {target.resolve().parent}"
         saved = window.session.bitext.snapshot()
     project = load_project(target)
     assert project.view_state["current_link"] == 5
