@@ -141,12 +141,12 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
 
         def solve(zr: range, er: range, ahead: tuple[range, range] | None
                   ) -> tuple[windows.Beads, list[float]]:
-            sums = zh_sums.get(zr), en_sums.get(er)
+            sums = [zh_sums.get(zr), en_sums.get(er)]
             if ahead is not None:
                 zh_sums.prefetch(ahead[0])
                 en_sums.prefetch(ahead[1])
             marks = (_part(paragraphs[0], zr), _part(paragraphs[1], er))
-            beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop], *sums,
+            beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop], sums,
                                          marks, cancel)
             state.add_aligned(len(zr) + len(er))
             return beads, confs
@@ -164,17 +164,18 @@ def _part(marks: list[int] | None, span: range) -> list[int] | None:
     return None if marks is None else marks[span.start:span.stop]
 
 
-def _align_window(zh: Sequence[str], en: Sequence[str], zh_sums: encoder.TokenSums,
-                  en_sums: encoder.TokenSums,
+def _align_window(zh: Sequence[str], en: Sequence[str], sums: list[encoder.TokenSums],
                   paragraphs: tuple[list[int] | None, list[int] | None],
                   cancel: Cancel | None) -> tuple[windows.Beads, list[float]]:
+    """Align one window; ``sums`` (Chinese, English) is emptied as soon as it is used, so
+    the token sums are freed before the scores are made."""
     if not zh or not en:
         return ([((i,), ()) for i in range(len(zh))] + [((), (j,)) for j in range(len(en))],
                 [1.0] * (len(zh) + len(en)))
     with single_thread_blas():
-        zh_side = full.Embedded(zh, zh_sums, "zh", paragraphs[0])
-        en_side = full.Embedded(en, en_sums, "en", paragraphs[1])
-        del zh_sums, en_sums
+        zh_side = full.Embedded(zh, sums[0], "zh", paragraphs[0])
+        en_side = full.Embedded(en, sums[1], "en", paragraphs[1])
+        sums.clear()
         band = _band(zh_side.runs[0][1:].astype(np.float32),
                      en_side.runs[0][1:].astype(np.float32), cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
