@@ -109,15 +109,15 @@ def calibration(judged: Sequence[tuple[bool, float]]) -> list[str]:
 
 
 def _timed(args: Sequence[str]) -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds and peak RSS (MB) of a child, via ``/usr/bin/time -v``.
+    """Wall seconds, CPU seconds, peak RSS (MB) and first error line of a child, via
+    ``/usr/bin/time -v`` (a refusal is timed too).
 
     CPU time (user + system) is shown too because on a shared machine the wall time
     mostly measures the other work.
     """
     done = subprocess.run(["/usr/bin/time", "-v", *args], capture_output=True, text=True,
                           check=False)
-    if done.returncode != 0:
-        return float("nan"), float("nan"), float("nan"), done.stderr.strip().splitlines()[0]
+    error = done.stderr.strip().splitlines()[0] if done.returncode != 0 else ""
     cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)",
                                            done.stderr))
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
@@ -126,7 +126,7 @@ def _timed(args: Sequence[str]) -> tuple[float, float, float, str]:
     if wall:
         hours = float(wall.group(1) or 0)
         seconds = hours * 3600 + float(wall.group(2)) * 60 + float(wall.group(3))
-    return seconds, cpu, int(rss.group(1)) / 1024 if rss else float("nan"), ""
+    return seconds, cpu, int(rss.group(1)) / 1024 if rss else float("nan"), error
 
 
 def bible(sizes: Sequence[str], modes: Sequence[str]) -> list[str]:
