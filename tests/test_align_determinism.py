@@ -59,3 +59,16 @@ def test_worker_count_follows_the_cpus_not_the_load(monkeypatch: pytest.MonkeyPa
     before = encoder.worker_count()
     monkeypatch.setattr(os, "getloadavg", lambda: (50.0, 50.0, 50.0))
     assert encoder.worker_count() == before >= 1
+
+
+def test_window_by_window_alignment_is_identical_under_any_thread_count(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Long documents: windows, background encoding of the next one, any worker count."""
+    from editor.core.align import windows
+
+    monkeypatch.setattr(windows, "WINDOW", 40)
+    monkeypatch.setattr(windows, "BLOCK", 16)
+    first = _align_with(1, 1, monkeypatch)
+    again = _align_with(2, 2, monkeypatch)
+    assert [(b.zh, b.en, b.confidence) for b in again] == \
+        [(b.zh, b.en, b.confidence) for b in first]
