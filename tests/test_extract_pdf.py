@@ -547,3 +547,38 @@ def test_real_text_layers_are_not_called_garbage(rel):
     ex = extract_pdf(fixture(rel), ocr=False)
     assert "garbled-text" not in {w.code for w in ex.warnings}
     assert "garbled_regions" not in ex.sources[0].extra
+
+
+def test_guarded_read_from_a_threaded_process_starts_a_fresh_interpreter():
+    """The editor window has threads (Qt's, the page renderer): forking it could deadlock
+    the child, so the guard starts a fresh interpreter there and still returns the same
+    text."""
+    import threading
+
+    from editor.core.extract import api
+
+    stop = threading.Event()
+    worker = threading.Thread(target=stop.wait)
+    worker.start()
+    try:
+        assert api._start_method() == "spawn"
+        child = run_with_timeout(SAMPLE, None, "s0", 60, ocr=False)
+    finally:
+        stop.set()
+        worker.join()
+    assert child.paragraphs == extract_pdf(SAMPLE, ocr=False).paragraphs
+
+
+def test_a_reader_that_dies_is_an_error_naming_the_file():
+    """A PDF that crashes MuPDF kills only the child: the caller gets an InputError."""
+    import multiprocessing
+    import os
+    import signal
+
+    def crash(done: int, total: int) -> None:  # the child dies mid-read, as on a crash
+        for child in multiprocessing.active_children():
+            os.kill(child.pid, signal.SIGKILL)
+
+    with pytest.raises(InputError, match="crashed the PDF reader") as info:
+        run_with_timeout(SAMPLE, None, "s0", 60, ocr=False, progress=crash)
+    assert str(SAMPLE) in str(info.value)

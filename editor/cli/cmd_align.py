@@ -138,8 +138,10 @@ def _imported(paths: tuple[Path, ...], password: str | None,
     except ImportError as exc:  # the import pipeline ships with another part
         raise InputError(paths[0], "document import is not available in this build; "
                                    "use --presegmented text") from exc
+    from editor.core.extract.limits import pdf_stall_seconds
+
     result = import_documents([str(p) for p in paths], password=password,
-                              exceptions=exceptions)
+                              exceptions=exceptions, timeout=pdf_stall_seconds(True))
     return list(result.zh), list(result.en), list(result.extraction.sources)
 
 

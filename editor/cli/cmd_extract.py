@@ -20,11 +20,6 @@ if TYPE_CHECKING:  # the importer loads PyMuPDF: only ``run`` needs it, not ``bi
     from editor.core.extract.api import ImportResult
     from editor.core.model import Sentence
 
-#: Seconds a PDF may go without progress (one page, or one batch of OCR) before it is
-#: treated as hostile or damaged.
-PDF_TIME_LIMIT = 120.0
-
-
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "extract", help="extract located sentences from a bilingual document or a pair",
@@ -49,8 +44,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     exceptions = exceptions_from_args(args)
     from editor.core.extract.api import import_documents
+    from editor.core.extract.limits import pdf_stall_seconds
 
-    result = import_documents(args.files, password=args.password, timeout=PDF_TIME_LIMIT,
+    result = import_documents(args.files, password=args.password,
+                              timeout=pdf_stall_seconds(not args.no_ocr),
                               ocr=not args.no_ocr, exceptions=exceptions)
     if args.json:
         json.dump(to_json(result), sys.stdout, ensure_ascii=False, indent=1)

@@ -32,13 +32,17 @@ def import_and_align(paths: Sequence[str], password: str | None,
     bilingual file or a pair)."""
     from editor.core.align import align_sentences
     from editor.core.extract.api import import_documents
+    from editor.core.extract.limits import pdf_stall_seconds
 
     def reading(done: int, total: int) -> None:  # import reports pages done of total
         progress("Reading documents…", 0.6 * done / total if total else 0.0)
 
     progress("Reading documents…", 0.0)
+    # Each PDF is read in a child process: a file that crashes or hangs MuPDF costs the
+    # import, not the window (and PyMuPDF stays off this thread; the page renderer owns it).
     result: Any = import_documents(list(paths), password=password, progress=reading,
-                                   cancel=cancel, exceptions=exceptions)
+                                   cancel=cancel, exceptions=exceptions,
+                                   timeout=pdf_stall_seconds(True))
     zh, en = list(result.zh), list(result.en)
     progress("Aligning sentences…", 0.6)
     beads = align_sentences([s.text for s in zh], [s.text for s in en], progress=progress,

@@ -189,3 +189,26 @@ def test_saving_keeps_the_projects_settings_and_unknown_fields(qtbot, tmp_path: 
     assert len(saved.bitext.links) == 2
     unpacked = load_project(unpack_bundle(bundle))
     assert (unpacked.settings, unpacked.extra) == (settings, {"reviewed_by": "Chan"})
+
+
+def test_the_window_reads_a_pdf_in_a_guarded_child_process(qtbot, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch):
+    """A PDF that crashes or hangs MuPDF must cost the import, not the window: the
+    window's import reads each PDF in a child process with a watchdog."""
+    from editor.core.extract import api
+
+    _, pdf = pdf_bitext(tmp_path)
+    guarded: list[tuple[str, float, str]] = []
+    real = api.run_with_timeout
+
+    def spy(path, password, source_id, timeout, **kwargs):
+        guarded.append((Path(path).name, timeout, api._start_method()))
+        return real(path, password, source_id, timeout, **kwargs)
+
+    monkeypatch.setattr(api, "run_with_timeout", spy)
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.import_documents([str(pdf)])
+        qtbot.waitUntil(lambda: window.files.job is None, timeout=120_000)
+        texts = [s.text for s in window.session.bitext.sentences.values()]
+    assert guarded == [("two-columns.pdf", 120.0, "spawn")]
+    assert "第二句。" in texts and "Second sentence." in texts

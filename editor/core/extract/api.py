@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
+import threading
 import time
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -252,8 +254,7 @@ def run_with_timeout(path: Path, password: str | None, source_id: str, timeout: 
     The child reports progress over a pipe; ``cancel`` is polled a few times a second
     and kills the child when it says so.
     """
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    ctx: Any = multiprocessing.get_context(method)
+    ctx: Any = multiprocessing.get_context(_start_method())
     receiver, sender = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(sender, str(path), password, source_id, ocr),
                         daemon=True)
@@ -269,6 +270,27 @@ def run_with_timeout(path: Path, password: str | None, source_id: str, timeout: 
     if status == "ok":
         return payload
     raise InputError(path, str(payload) if status == "input" else f"cannot be read ({payload})")
+
+
+def _start_method() -> str:
+    """``fork`` (instant) only where it is safe: POSIX and no other thread running.
+
+    Forking a process with threads (the editor window: Qt's threads, the page renderer)
+    copies locks that may be held and can deadlock the child, so there a fresh
+    interpreter is started instead (``spawn``, which frozen builds support through
+    ``multiprocessing.freeze_support``).
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and not _other_threads():
+        return "fork"
+    return "spawn"
+
+
+def _other_threads() -> bool:
+    """Whether this process runs other threads, native ones (Qt's, BLAS's) included."""
+    try:
+        return len(os.listdir("/proc/self/task")) > 1  # Linux: every thread of the process
+    except OSError:
+        return threading.active_count() > 1
 
 
 def _wait_for_child(path: Path, receiver: Any, timeout: float, progress: Progress | None,

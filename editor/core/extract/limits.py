@@ -62,6 +62,17 @@ MAX_TEXT_CHARS = 20 * 1_000_000
 MAX_DOCX_XML_BYTES = 256 * MB
 #: Largest TMX, XLIFF or TSV/CSV file, or unpacked XLSX, read as a project.
 MAX_MEMORY_FILE_BYTES = 64 * MB
+#: Seconds a PDF may go without progress (a page read) before it is taken for hostile
+#: or damaged and its reader process is killed ...
+PDF_STALL_SECONDS = 30.0
+#: ... and with OCR, which reports once per batch of pages (Tesseract's own limit is
+#: 120 s an image).
+PDF_OCR_STALL_SECONDS = 120.0
+
+
+def pdf_stall_seconds(ocr: bool) -> float:
+    """The watchdog for one PDF read in a guarded child process."""
+    return PDF_OCR_STALL_SECONDS if ocr else PDF_STALL_SECONDS
 
 
 def _amount(value: int, unit: str) -> str:
