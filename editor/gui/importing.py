@@ -17,6 +17,13 @@ from editor.core.model import Bitext, Lang
 from editor.core.segment_exceptions import to_settings
 
 
+def _tr(text: str) -> str:
+    """Translated on the job's thread (``QCoreApplication.translate`` is thread-safe)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("Importing", text)
+
+
 @dataclass(slots=True)
 class ImportOutcome:
     bitext: Bitext
@@ -34,18 +41,23 @@ def import_and_align(paths: Sequence[str], password: str | None,
     from editor.core.extract.api import import_documents
     from editor.core.extract.limits import pdf_stall_seconds
 
-    def reading(done: int, total: int) -> None:  # import reports pages done of total
-        progress("Reading documents…", 0.6 * done / total if total else 0.0)
+    reading_label, aligning_label = _tr("Reading documents…"), _tr("Aligning sentences…")
 
-    progress("Reading documents…", 0.0)
+    def reading(done: int, total: int) -> None:  # import reports pages done of total
+        progress(reading_label, 0.6 * done / total if total else 0.0)
+
+    def aligning(_stage: str, fraction: float) -> None:  # the aligner's own 0..1
+        progress(aligning_label, 0.6 + 0.4 * min(max(fraction, 0.0), 1.0))
+
+    progress(reading_label, 0.0)
     # Each PDF is read in a child process: a file that crashes or hangs MuPDF costs the
     # import, not the window (and PyMuPDF stays off this thread; the page renderer owns it).
     result: Any = import_documents(list(paths), password=password, progress=reading,
                                    cancel=cancel, exceptions=exceptions,
                                    timeout=pdf_stall_seconds(True))
     zh, en = list(result.zh), list(result.en)
-    progress("Aligning sentences…", 0.6)
-    beads = align_sentences([s.text for s in zh], [s.text for s in en], progress=progress,
+    progress(aligning_label, 0.6)
+    beads = align_sentences([s.text for s in zh], [s.text for s in en], progress=aligning,
                             cancel=cancel)
     bitext = Bitext.from_beads(zh, en, [(b.zh, b.en) for b in beads],
                                sources=result.extraction.sources,

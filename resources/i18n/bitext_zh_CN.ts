@@ -8,10 +8,6 @@
       <translation>导出为</translation>
     </message>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
-    </message>
-    <message>
       <source>Export</source>
       <translation>导出</translation>
     </message>
@@ -68,12 +64,12 @@
       <translation>栏目顺序：</translation>
     </message>
     <message>
-      <source>Export cancelled.</source>
-      <translation>已取消导出。</translation>
+      <source>Export failed</source>
+      <translation>导出失败</translation>
     </message>
     <message>
-      <source>Exporting {name}…</source>
-      <translation>正在导出 {name}…</translation>
+      <source>Export cancelled.</source>
+      <translation>已取消导出。</translation>
     </message>
     <message>
       <source>Exported {path}</source>
@@ -82,10 +78,6 @@
     <message>
       <source>No program opens {name}; it is in {folder}.</source>
       <translation>没有程序可以打开 {name}；文件位于 {folder}。</translation>
-    </message>
-    <message>
-      <source>Export failed</source>
-      <translation>导出失败</translation>
     </message>
     <message>
       <source>Chinese</source>
@@ -110,6 +102,10 @@
     <message>
       <source>English | Chinese</source>
       <translation>英文 | 中文</translation>
+    </message>
+    <message>
+      <source>Exporting {name}…</source>
+      <translation>正在导出 {name}…</translation>
     </message>
   </context>
   <context>
@@ -338,6 +334,17 @@
     </message>
   </context>
   <context>
+    <name>Importing</name>
+    <message>
+      <source>Reading documents…</source>
+      <translation>正在读取文档…</translation>
+    </message>
+    <message>
+      <source>Aligning sentences…</source>
+      <translation>正在对齐句子…</translation>
+    </message>
+  </context>
+  <context>
     <name>LinkTableModel</name>
     <message>
       <source>unknown</source>
@@ -409,6 +416,14 @@
       <translation>有未保存的更改</translation>
     </message>
     <message>
+      <source>Link {i} / {n} · {side} sentence {s}</source>
+      <translation>链接 {i} / {n} · {side}第 {s} 句</translation>
+    </message>
+    <message>
+      <source>showing the original text</source>
+      <translation>正在显示原文</translation>
+    </message>
+    <message>
       <source>Link {n} is hidden by the filters: showing all links.</source>
       <translation>链接 {n} 被筛选隐藏：显示全部链接。</translation>
     </message>
@@ -417,12 +432,15 @@
       <translation>显示 {m} 个</translation>
     </message>
     <message>
-      <source>Link {i} / {n} · {side} sentence {s}</source>
-      <translation>链接 {i} / {n} · {side}第 {s} 句</translation>
-    </message>
-    <message>
       <source>Untitled</source>
       <translation>未命名</translation>
+    </message>
+  </context>
+  <context>
+    <name>NoteDialog</name>
+    <message>
+      <source>Ctrl+Enter saves the note; Esc leaves it as it was.</source>
+      <translation>Ctrl+Enter 保存备注；Esc 保持原样。</translation>
     </message>
   </context>
   <context>
@@ -460,10 +478,29 @@
     </message>
   </context>
   <context>
-    <name>Realign</name>
+    <name>QPlatformTheme</name>
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+  </context>
+  <context>
+    <name>Realign</name>
+    <message>
+      <source>Re-align</source>
+      <translation>重新对齐</translation>
+    </message>
+    <message>
+      <source>Cannot re-align</source>
+      <translation>无法重新对齐</translation>
+    </message>
+    <message>
+      <source>Re-alignment cancelled.</source>
+      <translation>重新对齐已取消。</translation>
+    </message>
+    <message>
+      <source>Re-alignment is not available in this build.</source>
+      <translation>此版本不提供重新对齐。</translation>
     </message>
     <message>
       <source>Re-alignment changed nothing.</source>
@@ -472,10 +509,6 @@
     <message>
       <source>The links changed during re-alignment; run it again.</source>
       <translation>重新对齐期间链接已更改；请再运行一次。</translation>
-    </message>
-    <message>
-      <source>Re-alignment cancelled.</source>
-      <translation>重新对齐已取消。</translation>
     </message>
     <message>
       <source>Select at least two links to re-align.</source>
@@ -488,14 +521,6 @@
     <message>
       <source>Re-aligning links {a}–{b}…</source>
       <translation>正在重新对齐链接 {a}–{b}…</translation>
-    </message>
-    <message>
-      <source>Re-alignment is not available in this build.</source>
-      <translation>此版本不提供重新对齐。</translation>
-    </message>
-    <message>
-      <source>Cannot re-align</source>
-      <translation>无法重新对齐</translation>
     </message>
   </context>
   <context>
@@ -791,6 +816,10 @@ Log file: {log}</source>
       <translation>键盘快捷键</translation>
     </message>
     <message>
+      <source>Search actions</source>
+      <translation>搜索操作</translation>
+    </message>
+    <message>
       <source>Restore Defaults</source>
       <translation>恢复默认值</translation>
     </message>
@@ -819,12 +848,20 @@ Log file: {log}</source>
       <translation>每行一项：句子绝不会在该项之后结束（如“Fig.”、“et al.”）。删除一行即可让句子重新在该处结束；以 # 开头的行是注释。</translation>
     </message>
     <message>
+      <source>The import found {n} things worth checking. Press Enter or double-click one to see its page.</source>
+      <translation>导入发现 {n} 处值得检查的地方。按 Enter 或双击一项即可查看其所在页面。</translation>
+    </message>
+    <message>
       <source>About {app}</source>
       <translation>关于 {app}</translation>
     </message>
     <message>
       <source>Export</source>
       <translation>导出</translation>
+    </message>
+    <message>
+      <source>Menu</source>
+      <translation>菜单</translation>
     </message>
     <message>
       <source>Action</source>
@@ -851,8 +888,12 @@ Log file: {log}</source>
       <translation>中文</translation>
     </message>
     <message>
-      <source> (page {n})</source>
-      <translation>（第 {n} 页）</translation>
+      <source>{doc}, page {n}</source>
+      <translation>{doc}，第 {n} 页</translation>
+    </message>
+    <message>
+      <source>page {n}</source>
+      <translation>第 {n} 页</translation>
     </message>
     <message>
       <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>

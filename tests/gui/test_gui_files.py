@@ -212,3 +212,20 @@ def test_the_window_reads_a_pdf_in_a_guarded_child_process(qtbot, tmp_path: Path
         texts = [s.text for s in window.session.bitext.sentences.values()]
     assert guarded == [("two-columns.pdf", 120.0, "spawn")]
     assert "第二句。" in texts and "Second sentence." in texts
+
+
+def test_import_progress_moves_forward_through_alignment(qapp, tmp_path: Path):
+    """The progress bar goes on past 'Aligning sentences…' (it sat at 60 % while the
+    aligner worked) and never goes back."""
+    from editor.gui.importing import import_and_align
+
+    doc = tmp_path / "pair.txt"
+    doc.write_text("\n\n".join(["今天天氣很好。我們去公園散步吧。", "The weather is fine today. "
+                                "Let us walk in the park.", "他說好。", "He said yes."]),
+                   encoding="utf-8")
+    seen: list[tuple[str, float]] = []
+    import_and_align([str(doc)], None, lambda text, f: seen.append((text, f)), lambda: False)
+    fractions = [f for _, f in seen]
+    assert fractions == sorted(fractions)
+    assert {text for text, _ in seen} == {"Reading documents…", "Aligning sentences…"}
+    assert any(f > 0.6 for text, f in seen if text == "Aligning sentences…")
