@@ -2,8 +2,10 @@
 
 import multiprocessing
 
-from editor.cli.main import main
-
-# Worker processes (PDF export, guarded PDF parsing) start from this executable.
+# Worker processes (PDF export, guarded PDF parsing) start from this executable: let them
+# take over before the command line's modules are imported.
 multiprocessing.freeze_support()
+
+from editor.cli.main import main  # noqa: E402
+
 raise SystemExit(main())

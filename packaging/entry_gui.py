@@ -2,8 +2,10 @@
 
 import multiprocessing
 
-from editor.gui.app import main
-
-# Worker processes (PDF export, guarded PDF parsing) start from this executable.
+# Worker processes (PDF export, guarded PDF parsing) start from this executable: let them
+# take over before the window's modules (Qt) are imported, which they do not need.
 multiprocessing.freeze_support()
+
+from editor.gui.app import main  # noqa: E402
+
 raise SystemExit(main())
