@@ -1,16 +1,20 @@
 """How many sentences one alignment accepts, and the memory that keeps it under.
 
-Both modes hold a few small numbers per sentence for the whole document (lengths, the
-length-only path of the fast mode, which the full mode also follows); the full mode's
-embeddings and scores are bounded by its window (:mod:`editor.core.align.windows`),
-not by the document. Measured with ``bench/bench_align.py`` and
-``bench/bench_big_inputs.py`` (whole ``bitext align`` process, start-up included):
+Both modes hold a few small numbers per sentence for the whole document (the
+sentences themselves, lengths, the guide of the fast mode, which the full mode also
+follows, the result); the full mode's embeddings and scores are bounded by its window
+(:mod:`editor.core.align.windows`), not by the document. Measured with
+``bench/bench_align.py --big`` (whole ``bitext align --presegmented`` process, start-up
+included, two cores, load 2-3):
 
-* fast mode: 213,435 + 150,000 sentences (the Bible five times) in 21 s and 400 MB.
+* 213,435 + 150,000 sentences (the Bible five times): fast mode 25 s and 389 MB; full
+  mode 10 minutes (758 CPU-s) and 917 MB;
+* Bible 006 (72,687 sentences): full mode 682 MB.
 
-So :data:`MAX_SENTENCES` (both sides together) keeps an alignment under
-:data:`MEMORY_BOUND_BYTES` in either mode; a larger pair is refused at once, before
-any work, with a message that names the file and the limit.
+Memory grows by about 0.8 kB a sentence beyond some 620 MB (model, one window, the
+start of the document): about 950 MB at the limit, so :data:`MAX_SENTENCES` (both sides together) keeps an alignment within
+:data:`MEMORY_BOUND_BYTES` in either mode; a larger pair is refused at once, before any
+work, with a message that names the file and the limit.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from editor.core.errors import InputError
 
 MB = 1024 * 1024
 #: Most sentences, Chinese and English together, one alignment takes.
-MAX_SENTENCES = 600_000
+MAX_SENTENCES = 400_000
 #: Peak memory of an alignment within the limit (whole process, either mode).
 MEMORY_BOUND_BYTES = 1024 * MB
 
