@@ -91,8 +91,8 @@ def main() -> None:
         print(f"| {name} | {do:.3f} | {undo:.3f} | <= 1 ms |")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.bitext"
-        save = [_timed(lambda: save_project(bt, path)) for _ in range(3)]
-        load = [_timed(lambda: load_project(path)) for _ in range(3)]
+        save = [_timed(lambda: save_project(bt, path)) for _ in range(5)]
+        load = [_timed(lambda: load_project(path)) for _ in range(5)]
         assert load_project(path).bitext.snapshot() == bt.snapshot()
         size = path.stat().st_size / 1e6
     for name, runs in (("save project", save), ("load project", load)):
