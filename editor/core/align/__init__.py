@@ -17,8 +17,15 @@ How the full mode works:
 4. A forward-backward pass over the same band gives each bead its posterior
    probability: the confidence (``confidence``).
 
+Documents over 16,000 sentences are aligned in full window by window along the fast
+mode's path (``windows``), so memory stays bounded; pairs over 400,000 sentences are
+refused (``limits``).
+
 The fast mode (``fast``) scores lengths only (Gale–Church) in a band that follows its
-own search. Both modes are deterministic and grow about linearly with the document.
+own search. Both modes grow about linearly with the document and are deterministic to
+the bit: the encoder runs every product on one BLAS thread over a cut of the work
+that depends on the input alone, so neither the CPU count nor the machine's load
+changes a result.
 """
 
 from __future__ import annotations

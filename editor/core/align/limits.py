@@ -12,9 +12,10 @@ included, two cores, load 2-3):
 * Bible 006 (72,687 sentences): full mode 682 MB.
 
 Memory grows by about 0.8 kB a sentence beyond some 620 MB (model, one window, the
-start of the document): about 950 MB at the limit, so :data:`MAX_SENTENCES` (both sides together) keeps an alignment within
-:data:`MEMORY_BOUND_BYTES` in either mode; a larger pair is refused at once, before any
-work, with a message that names the file and the limit.
+start of the document): about 950 MB at the limit. So :data:`MAX_SENTENCES` (both
+sides together) keeps an alignment within :data:`MEMORY_BOUND_BYTES` in either mode; a
+larger pair is refused at once, before any work, with a message that names the file
+and the limit.
 """
 
 from __future__ import annotations
