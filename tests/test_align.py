@@ -7,19 +7,14 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from align_samples import STORY_BEADS, STORY_EN, STORY_ZH
 
 from editor.core.align import Bead, align_sentences, dp, path
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
-ZH = ["今天早上下雨了。", "我带着一把红色的雨伞去了学校。",
-      "老师在课堂上讲了一个关于月亮的故事，学生们都听得很认真。",
-      "下课以后，我和朋友一起吃了午饭。", "我们吃了米饭和鱼。"]
-EN = ["It rained this morning.", "I took a red umbrella to school.",
-      "In class the teacher told a story about the moon.",
-      "The students all listened very carefully.",
-      "After class, my friend and I had lunch together.", "We ate rice and fish."]
-EXPECTED = [((0,), (0,)), ((1,), (1,)), ((2,), (2, 3)), ((3,), (4,)), ((4,), (5,))]
+ZH, EN = STORY_ZH, STORY_EN
+EXPECTED = STORY_BEADS
 
 
 def assert_covers(beads: Sequence[Bead], n_zh: int, n_en: int) -> None:

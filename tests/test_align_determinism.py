@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from align_samples import STORY_EN, STORY_ZH
 from threadpoolctl import threadpool_limits
 
 from editor.core.align import Bead, align_sentences, encoder
 
-ZH = ["今天早上下雨了。", "我带着一把红色的雨伞去了学校。",
-      "老师在课堂上讲了一个关于月亮的故事，学生们都听得很认真。",
-      "下课以后，我和朋友一起吃了午饭。", "我们吃了米饭和鱼。", "他说：“明天见！”"]
-EN = ["It rained this morning.", "I took a red umbrella to school.",
-      "In class the teacher told a story about the moon.",
-      "The students all listened very carefully.",
-      "After class, my friend and I had lunch together.", "We ate rice and fish.",
-      "He said, \"See you tomorrow!\""]
+ZH = [*STORY_ZH, "他说：“明天见！”"]
+EN = [*STORY_EN, "He said, \"See you tomorrow!\""]
 
 
 def _numbered(lines: list[str], copies: int) -> list[str]:
