@@ -418,6 +418,19 @@ def test_markdown_drops_code_and_markup(tmp_path: Path) -> None:
     ]
 
 
+def test_markdown_keeps_the_further_paragraphs_of_a_list_item() -> None:
+    """A paragraph indented under a list item continues the item (it was dropped as an
+    indented code block, losing translated text); code needs four more columns, and a
+    line back at the margin ends the list."""
+    text = ("1.  Install the package.\n\n    安装后请重新启动。\n\n"
+            "        pip install bitext\n\n"
+            "- Open the sample.\n\n    The sample opens by itself.\n\n"
+            "Back to the text.\n\n    real_code()\n")
+    assert [b.text for b in markdown_blocks(text)] == [
+        "1. Install the package.", "安装后请重新启动。", "Open the sample.",
+        "The sample opens by itself.", "Back to the text."]
+
+
 # -- real bilingual documents ----------------------------------------------------------------
 
 @pytest.mark.shared

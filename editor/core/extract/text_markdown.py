@@ -78,6 +78,7 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
     """Raw paragraph texts in order, code blocks dropped."""
     current: list[str] = []
     fence: str | None = None
+    list_indent: int | None = None  # content column of the list item being read
     for k, line in enumerate(lines):
         if fence is not None:
             if line.strip().startswith(fence):
@@ -88,8 +89,33 @@ def _paragraphs(lines: Sequence[str]) -> Iterator[str]:
             yield from _flush(current)
             fence = opening.group(1)
             continue
-        yield from _block_line(line, current, k > 0 and not lines[k - 1].strip())
+        after_blank = k > 0 and not lines[k - 1].strip()
+        if line.strip():
+            list_indent = _list_indent(line, list_indent, after_blank)
+            if list_indent is not None and after_blank and _indent(line) < list_indent + 4:
+                line = line.lstrip()  # a further paragraph of the list item, not code
+        yield from _block_line(line, current, after_blank)
     yield from _flush(current)
+
+
+def _list_indent(line: str, previous: int | None, after_blank: bool) -> int | None:
+    """Where the current list item's content starts, or ``None`` outside lists.
+
+    A paragraph indented to (at least) that column after a blank line continues the
+    item (CommonMark); only four columns more make it code. A line starting left of
+    it after a blank line ends the list.
+    """
+    bullet = _BULLET.match(line)
+    if bullet:
+        return len(line[:bullet.end()].expandtabs(4))
+    if previous is not None and after_blank and _indent(line) < previous:
+        return None
+    return previous
+
+
+def _indent(line: str) -> int:
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip(" "))
 
 
 def _block_line(line: str, current: list[str], after_blank: bool) -> Iterator[str]:
