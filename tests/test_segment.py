@@ -194,3 +194,15 @@ def test_mac_dev_boundaries_recovered(lang: Lang) -> None:
         total.add(score)
     assert total.precision >= 0.97  # bench_segment.py: 0.995 zh, 0.999 en
     assert total.recall >= 0.97  # 0.986 zh, 0.988 en
+
+
+def test_latex_unresolved_reference_does_not_end_a_chinese_sentence() -> None:
+    """PDFs made by LaTeX print "??" for a reference it could not resolve ("如图??所示");
+    that is not a question, while "你去吗??" still is."""
+    def sentences(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_sentences(text, "zh")]
+
+    assert sentences("如图??所示，系统分为三层。第二句。") == [
+        "如图??所示，系统分为三层。", "第二句。"]
+    assert sentences("由式(??)可得结论。见第??节。") == ["由式(??)可得结论。", "见第??节。"]
+    assert sentences("你去吗??我去。") == ["你去吗??", "我去。"]

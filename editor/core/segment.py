@@ -231,7 +231,15 @@ def _ends_zh(text: str, cand: _Candidate, never: frozenset[str]) -> bool:
         return _ellipsis_ends_zh(text, cand, after) and not _stutters(text, cand)
     if term.isascii() and not _han_near(text, cand):
         return False  # "?" or "!" in embedded Latin text
+    if term == "??" and _UNRESOLVED_REF.search(text, max(0, cand.term_start - 12),
+                                                cand.term_start):
+        return False  # "如图??所示": LaTeX's mark for a reference it could not resolve
     return after not in "，、,；;：:）)"
+
+
+#: What LaTeX's "??" (an unresolved \ref) follows: a figure/table/section word or "(".
+_UNRESOLVED_REF = regex.compile(
+    r"(?:[图圖表节節章式第见見]|[（(]|\b(?:Fig|Figure|Table|Eq|Section|Sec)\.?)[^\S\n]?$")
 
 
 def _ellipsis_ends_zh(text: str, cand: _Candidate, after: str) -> bool:
