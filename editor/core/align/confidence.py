@@ -17,9 +17,35 @@ neighbour or split of the bead (18-30% alone, 36-37% with the posterior), the be
 similarity, length and punctuation terms (40%), the neighbours' and a ±5-bead
 window's confidence and share of non-1-1 beads (34-38%): no combination beat 40%.
 Most wrong links are confident on purpose: 73 of the 129 are finer than the gold (two
-1-1 links where the translator grouped a 2-2), which no local feature tells apart;
-the next step would be a learned model over both groupings' texts, checked on held-out
-data.
+1-1 links where the translator grouped a 2-2), which no local feature tells apart.
+
+Tried next (session 2), scored leave-one-chapter-out the same way (the figure is the
+pooled held-out share; with 129 wrong links one standard error is about 4 points, so
+anything within 33-41% is no change):
+
+* The split reading against the merged one, each group re-embedded from the sentences'
+  token sums (USE pools over tokens, so a group costs one output-layer pass): the
+  bead's own cosine, the merged pair's cosine with the previous and the next link, the
+  best cross pairing (this link's Chinese with the neighbour's English and back), one
+  side merged against the other side alone, and the DP score of the merged bead minus
+  the two split ones. Alone 9-29%; with the posterior 34-37%; the posterior, these six
+  and the bead's shape (nine features) 39.5% (other subsets, ridge 0.1-100: 32-38%). Among
+  the links the posterior already doubts (below 0.9), these features tell wrong from
+  right with an AUC of 0.47-0.60 only: where the aligner splits wrongly, the merged
+  reading does not look better by embedding similarity either. The aligner made no
+  1-0/0-1 link on MAC-Dev, so absorbing one changed nothing.
+* The posterior of the same path under other scoring weights (shape costs x0-4,
+  per-sentence gain 0-0.5, no length or punctuation term): the best on the pooled dev
+  set (shape costs x1.5: 42.6%) is 38.0% when the multiplier is chosen on five
+  chapters and applied to the sixth, i.e. a dev-set fluke. Mixing all of them: 37%.
+* Ranking within each chapter instead of over all links: 28% (two chapters hold 83 of
+  the wrong links, and they should fill the list).
+
+The wrong links that stay confident are translators' liberties (a clause dropped or
+added, a line of dialogue spread over three English sentences): sentence embeddings
+see nothing wrong with the split. What might work is evidence of another kind, e.g. a
+word-level alignment or a dictionary check that finds content of a Chinese sentence in
+the neighbouring link's English, fitted on more than six chapters.
 """
 
 from __future__ import annotations
