@@ -160,6 +160,23 @@ def test_paragraph_continues_across_pages_without_running_heads(tmp_path):
     assert {span.page for span in first.lines} == {0, 1}
 
 
+def test_body_text_starting_every_page_is_kept_and_set_apart_heads_removed(tmp_path):
+    """A page that simply starts with body text ("Article 3. ...", the same apart from
+    the number on every page) keeps that line; a running head below the margin band,
+    set apart from the body, is still left out."""
+    def article(k: int) -> list[tuple[float, float, float, str]]:
+        return [(60, 160, 470, f"Article {k + 1}. The Council shall meet."),
+                (60, 178, 470, "Each member has one vote.")]
+
+    plain = extract_pdf(make_pdf(tmp_path / "articles.pdf", [article(k) for k in range(4)]))
+    en = " ".join(texts(plain, "en"))
+    assert all(f"Article {k + 1}. The Council shall meet." in en for k in range(4))
+    headed = extract_pdf(make_pdf(tmp_path / "headed.pdf", [
+        [(60, 120, 470, f"Chapter {k + 1} of the Ordinance"), *article(k)] for k in range(4)]))
+    en = " ".join(texts(headed, "en"))
+    assert "Chapter" not in en and en.count("The Council shall meet.") == 4
+
+
 def test_paragraph_continues_from_left_to_right_column(tmp_path):
     text = " ".join(EN * 4)
     lines = _wrap(text, 230, pymupdf.Font("helv"), 10)

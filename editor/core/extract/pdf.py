@@ -57,6 +57,7 @@ _PAGE_NUMBER = regex.compile(
     r"(?:\s*(?:/|of|頁|页)\s*\d{1,4})?\s*(?:页|頁)?[\s\-–—|]*$", regex.IGNORECASE)
 _DIGITS_SPACES = regex.compile(r"[\d\s]+")
 MARGIN_SHARE = 0.1  # top/bottom share of the page where running heads live
+HEAD_GAP = 2.0  # a running head below that band is set apart by more than two lines
 HAN_WEIGHT = 4.0  # Latin letters a translation spends per Chinese character
 MIN_MINOR_SHARE = 0.3  # bilingual when the minor language weighs at least this much
 ROTATED_WARN_CHARS = 20
@@ -435,13 +436,29 @@ def remove_running_heads(pages: Sequence[PageText]) -> int:
 
 
 def _margin_lines(page: PageText) -> list[TextLine]:
+    """Lines in the top/bottom tenth, or a first/last row set apart from the body.
+
+    A first or last row below the margin band counts only with a gap of more than
+    ``HEAD_GAP`` lines to its neighbour row: a page that simply starts with body text
+    ("Article 3 …" on every page) must not lose that line.
+    """
     if not page.lines:
         return []
-    top = min(ln.baseline for ln in page.lines)
-    bottom = max(ln.baseline for ln in page.lines)
-    return [ln for ln in page.lines
-            if ln.y1 < page.height * MARGIN_SHARE or ln.y0 > page.height * (1 - MARGIN_SHARE)
-            or ln.baseline - top < 0.5 * ln.size or bottom - ln.baseline < 0.5 * ln.size]
+    baselines = sorted({round(ln.baseline, 1) for ln in page.lines})
+    top, bottom = baselines[0], baselines[-1]
+    found = []
+    for ln in page.lines:
+        if ln.y1 < page.height * MARGIN_SHARE or ln.y0 > page.height * (1 - MARGIN_SHARE):
+            found.append(ln)
+        elif ln.baseline - top < 0.5 * ln.size:
+            below = [b for b in baselines if b > ln.baseline + 0.5 * ln.size]
+            if not below or below[0] - ln.baseline > HEAD_GAP * ln.size:
+                found.append(ln)
+        elif bottom - ln.baseline < 0.5 * ln.size:
+            above = [b for b in baselines if b < ln.baseline - 0.5 * ln.size]
+            if not above or ln.baseline - above[-1] > HEAD_GAP * ln.size:
+                found.append(ln)
+    return found
 
 
 def _head_key(line: TextLine) -> str:
