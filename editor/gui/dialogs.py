@@ -114,13 +114,37 @@ def _source_names(window: QWidget) -> dict[str, str]:
 
 
 def _warning_text(warning: Any, names: dict[str, str]) -> str:
-    """"zh.pdf, page 8: message"; the page is left out when the message names it."""
+    """"zh.pdf, page 8 · Unreadable text layer: message"; the page is left out when the
+    message names it. The title, from the warning's stable code, is in the interface's
+    language; the detail is the importer's (English)."""
     page = warning.page
     where = names.get(warning.source or "", "")
     if page is not None and f"page {page + 1}" not in warning.message:
         where = _tr("{doc}, page {n}").format(doc=where, n=page + 1) if where else _tr(
             "page {n}").format(n=page + 1)
+    title = warning_title(warning.code)
+    where = " · ".join(part for part in (where, title) if part)
     return f"{where}: {warning.message}" if where else warning.message
+
+
+def warning_title(code: str) -> str:
+    """A short, translated name for an import warning's code ("" for an unknown one)."""
+    titles = {
+        "garbled-text": _tr("Unreadable text layer"),
+        "no-text-layer": _tr("No text layer (scanned page)"),
+        "ocr-used": _tr("Read by OCR"),
+        "ocr-unavailable": _tr("OCR is not installed"),
+        "encrypted": _tr("Encrypted document"),
+        "repeated-text-removed": _tr("Repeated text left out"),
+        "private-use-characters": _tr("Private-use characters"),
+        "encoding-guessed": _tr("Encoding guessed"),
+        "layout-uncertain": _tr("Layout uncertain"),
+        "language-missing": _tr("A language is missing"),
+        "page-text-over-limit": _tr("Page too dense, left out"),
+        "damaged-file": _tr("Damaged file"),
+        "rotated-text-skipped": _tr("Rotated or vertical text skipped"),
+    }
+    return titles.get(code, "")
 
 
 def about(parent: QWidget) -> None:

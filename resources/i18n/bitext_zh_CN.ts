@@ -812,6 +812,58 @@ Log file: {log}</source>
       <translation>导入警告</translation>
     </message>
     <message>
+      <source>Unreadable text layer</source>
+      <translation>文本层无法读取</translation>
+    </message>
+    <message>
+      <source>No text layer (scanned page)</source>
+      <translation>无文本层（扫描页）</translation>
+    </message>
+    <message>
+      <source>Read by OCR</source>
+      <translation>已用 OCR 识别</translation>
+    </message>
+    <message>
+      <source>OCR is not installed</source>
+      <translation>未安装 OCR</translation>
+    </message>
+    <message>
+      <source>Encrypted document</source>
+      <translation>加密文档</translation>
+    </message>
+    <message>
+      <source>Repeated text left out</source>
+      <translation>已略去重复文字</translation>
+    </message>
+    <message>
+      <source>Private-use characters</source>
+      <translation>私用区字符</translation>
+    </message>
+    <message>
+      <source>Encoding guessed</source>
+      <translation>编码为推测所得</translation>
+    </message>
+    <message>
+      <source>Layout uncertain</source>
+      <translation>版式不确定</translation>
+    </message>
+    <message>
+      <source>A language is missing</source>
+      <translation>缺少一种语言</translation>
+    </message>
+    <message>
+      <source>Page too dense, left out</source>
+      <translation>页面文字过多，已略去</translation>
+    </message>
+    <message>
+      <source>Damaged file</source>
+      <translation>文件已损坏</translation>
+    </message>
+    <message>
+      <source>Rotated or vertical text skipped</source>
+      <translation>已跳过旋转或竖排文字</translation>
+    </message>
+    <message>
       <source>Keyboard Shortcuts</source>
       <translation>键盘快捷键</translation>
     </message>

@@ -812,6 +812,58 @@ Log file: {log}</source>
       <translation>匯入警告</translation>
     </message>
     <message>
+      <source>Unreadable text layer</source>
+      <translation>文字層無法讀取</translation>
+    </message>
+    <message>
+      <source>No text layer (scanned page)</source>
+      <translation>無文字層（掃描頁）</translation>
+    </message>
+    <message>
+      <source>Read by OCR</source>
+      <translation>已用 OCR 辨識</translation>
+    </message>
+    <message>
+      <source>OCR is not installed</source>
+      <translation>未安裝 OCR</translation>
+    </message>
+    <message>
+      <source>Encrypted document</source>
+      <translation>加密文件</translation>
+    </message>
+    <message>
+      <source>Repeated text left out</source>
+      <translation>已略去重複文字</translation>
+    </message>
+    <message>
+      <source>Private-use characters</source>
+      <translation>私用區字元</translation>
+    </message>
+    <message>
+      <source>Encoding guessed</source>
+      <translation>編碼為推測所得</translation>
+    </message>
+    <message>
+      <source>Layout uncertain</source>
+      <translation>版面不確定</translation>
+    </message>
+    <message>
+      <source>A language is missing</source>
+      <translation>缺少一種語言</translation>
+    </message>
+    <message>
+      <source>Page too dense, left out</source>
+      <translation>頁面文字過多，已略去</translation>
+    </message>
+    <message>
+      <source>Damaged file</source>
+      <translation>檔案已損毀</translation>
+    </message>
+    <message>
+      <source>Rotated or vertical text skipped</source>
+      <translation>已略過旋轉或直排文字</translation>
+    </message>
+    <message>
       <source>Keyboard Shortcuts</source>
       <translation>鍵盤快捷鍵</translation>
     </message>

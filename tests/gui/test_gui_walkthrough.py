@@ -194,7 +194,8 @@ def test_import_warnings_name_the_document_wrap_and_open_the_page_by_enter(qtbot
         qtbot.addWidget(dialog)
         items = dialog.findChild(QListWidget, "import_warning_list")
         texts = [items.item(i).text() for i in range(items.count())]
-        assert texts == ["en.pdf, page 5: text drawn twice kept once", f"zh.pdf: page 8: {long}"]
+        assert texts == ["en.pdf, page 5 · Repeated text left out: text drawn twice kept once",
+                         f"zh.pdf · Private-use characters: page 8: {long}"]
         assert items.wordWrap()
         qtbot.waitUntil(lambda: QApplication.focusWidget() is items)  # keys go to the list
         key(Qt.Key.Key_Down)

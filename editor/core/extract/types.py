@@ -42,7 +42,7 @@ class ImportWarning:
     Codes: ``garbled-text``, ``no-text-layer``, ``ocr-used``, ``ocr-unavailable``,
     ``encrypted``, ``repeated-text-removed``, ``private-use-characters``,
     ``encoding-guessed``, ``layout-uncertain``, ``language-missing``,
-    ``page-text-over-limit`` …
+    ``page-text-over-limit``, ``damaged-file``, ``rotated-text-skipped``.
     """
 
     code: str
