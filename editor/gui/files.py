@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,6 +47,22 @@ def data_dir(kind: str) -> Path:
     folder = Path(base) / kind
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def document_name(paths: Sequence[str]) -> str:
+    """The name of an import: the file's stem, or what a pair's stems share.
+
+    "report_zh.pdf" + "report_en.pdf" is "report" (also the suggested project and export
+    file name); two unrelated names are joined with "+".
+    """
+    stems = [Path(p).stem for p in paths]
+    if len(stems) == 1:
+        return stems[0]
+    common = 0
+    while common < min(map(len, stems)) and len({stem[common] for stem in stems}) == 1:
+        common += 1
+    shared = stems[0][:common].rstrip(" _-.·(（[")
+    return shared if len(shared) >= 3 else "+".join(stems)
 
 
 class Files:
@@ -195,7 +212,7 @@ class Files:
         bitext = outcome.bitext
         sources: dict[str, Path | None] = {s.id: Path(s.path) if s.path else None
                                            for s in bitext.sources}
-        name = " + ".join(Path(p).stem for p in paths)
+        name = document_name(paths)
         self.w.set_bitext(bitext, None, {}, name, sources)
         self.project_settings = dict(outcome.settings)
         if not cache:
@@ -272,7 +289,7 @@ class Files:
             bitext.sources = [replace(s, path=p)
                               for s, p in zip(bitext.sources, paths, strict=False)]
             sources: dict[str, Path | None] = {s.id: Path(s.path) for s in bitext.sources}
-            self.w.set_bitext(bitext, None, {}, " + ".join(Path(p).stem for p in paths),
+            self.w.set_bitext(bitext, None, {}, document_name(paths),
                               sources)
             return True
         return False

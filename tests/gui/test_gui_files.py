@@ -229,3 +229,13 @@ def test_import_progress_moves_forward_through_alignment(qapp, tmp_path: Path):
     assert fractions == sorted(fractions)
     assert {text for text, _ in seen} == {"Reading documents…", "Aligning sentences…"}
     assert any(f > 0.6 for text, f in seen if text == "Aligning sentences…")
+
+
+def test_a_pair_is_named_after_what_its_files_share():
+    """The name becomes the suggested project and export file name: "report", not
+    "report_zh + report_en"."""
+    from editor.gui.files import document_name
+
+    assert document_name(["/docs/report_zh.pdf", "/docs/report_en.pdf"]) == "report"
+    assert document_name(["/a/zh.pdf", "/b/en.pdf"]) == "zh+en"
+    assert document_name(["/docs/seed-sample.pdf"]) == "seed-sample"
