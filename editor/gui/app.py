@@ -252,7 +252,7 @@ def recover(window: object, path: Path) -> None:
 
 
 def shutdown(window: object) -> None:
-    from editor.gui.realign import stop_thread
+    from editor.gui.workers import stop_thread
 
     stop_thread()
     window.renderer.shutdown()  # type: ignore[attr-defined]

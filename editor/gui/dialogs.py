@@ -70,6 +70,7 @@ def show_import_warnings(parent: QWidget, warnings: list[Any],
     """The import's warnings, by document and page, each line whole (wrapped, never cut
     off); Enter or a double-click on one with a page shows that page."""
     dialog = QDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per import
     dialog.setObjectName("import_warnings")
     dialog.setWindowTitle(_tr("Import warnings"))
     layout = QVBoxLayout(dialog)
@@ -167,19 +168,13 @@ def about_text() -> str:
 # -- export (the dialog lives in exportdialog) ------------------------------------------------
 def export_dialog(window: MainWindow) -> None:
     try:
+        import editor.core.export  # noqa: F401  (the dialog needs it; a build may lack it)
         from editor.gui.exportdialog import export_dialog as run
     except ImportError as exc:
         QMessageBox.information(window, _tr("Export"), _tr("Export is unavailable: {e}")
                                 .format(e=exc))
         return
     run(window)
-
-
-def export_in_background(window: MainWindow, path: str, fmt: str, options: Any,
-                         open_result: bool = False) -> None:
-    from editor.gui.exportdialog import export_in_background as run
-
-    run(window, path, fmt, options, open_result)
 
 
 # -- keyboard shortcuts -----------------------------------------------------------------------

@@ -148,12 +148,18 @@ class ExportDialog(QDialog):
 
 def export_dialog(window: MainWindow) -> None:
     """Ask for the format and options, then the file name; export in the background."""
+    dialog = ExportDialog(window)
+    try:
+        if dialog.exec():
+            dialog.remember()
+            _export_chosen(window, dialog)
+    finally:
+        dialog.deleteLater()  # one per export: do not keep them under the window
+
+
+def _export_chosen(window: MainWindow, dialog: ExportDialog) -> None:
     from editor.core.export import FORMATS
 
-    dialog = ExportDialog(window)
-    if not dialog.exec():
-        return
-    dialog.remember()
     ext = FORMATS[dialog.format_name].extension
     folder = export_folder(window)
     suggested = str(folder / ((window.files.name or "export") + ext))
@@ -181,8 +187,8 @@ def export_in_background(window: MainWindow, path: str, fmt: str, options: Any,
     from editor.core.errors import BitextError
     from editor.core.export import export_bitext
     from editor.gui.jobui import JobTexts, run_job
-    from editor.gui.realign import snapshot, worker_thread
-    from editor.gui.workers import Job
+    from editor.gui.realign import snapshot
+    from editor.gui.workers import Job, worker_thread
 
     bt = window.session.bitext
     frozen = snapshot(bt, 0, len(bt.links))

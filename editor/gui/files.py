@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox,
 from editor.core.errors import BitextError, InputError
 from editor.core.model import Bitext
 from editor.core.project import SUFFIX, Project, load_project, save_project
-from editor.gui import dialogs, settings
+from editor.gui import dialogs, jobui, settings
 from editor.gui.bundle import BUNDLE_SUFFIX, load_bundle, save_bundle
 from editor.gui.importing import ImportOutcome, import_and_align
-from editor.gui.workers import Cancelled, Job
+from editor.gui.workers import Cancelled, Job, worker_thread
 from editor.resources import resource_path
 
 if TYPE_CHECKING:
@@ -201,14 +201,13 @@ class Files:
         job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache,
                                                            password is not None))
         self.job = job
-        job.start_on(self.w.renderer.pdf_thread)
+        # PDFs are read in a child process, so the job stays off the page renderer's
+        # thread: a long alignment must not hold up page renders.
+        job.start_on(worker_thread())
 
     def _imported(self, paths: list[str], outcome: ImportOutcome, progress: QProgressDialog,
                   cache: bool) -> None:
-        progress.reset()
-        progress.deleteLater()
-        self.job = None
-        self.w.activateWindow()
+        jobui.end(self.w, progress)
         bitext = outcome.bitext
         sources: dict[str, Path | None] = {s.id: Path(s.path) if s.path else None
                                            for s in bitext.sources}
@@ -224,9 +223,7 @@ class Files:
 
     def _import_failed(self, paths: list[str], exc: object, progress: QProgressDialog,
                        cache: bool, password_given: bool = False) -> None:
-        progress.reset()
-        progress.deleteLater()
-        self.job = None
+        jobui.end(self.w, progress)
         if isinstance(exc, Cancelled):
             self.w.say(_tr("Import cancelled."))
             return
@@ -437,12 +434,16 @@ class Files:
         start_realign(self.w, rest)
 
     def shortcuts_dialog(self) -> None:
-        dialogs.ShortcutsDialog(self.w, self.w.action_map).exec()
+        dialog = dialogs.ShortcutsDialog(self.w, self.w.action_map)
+        dialog.exec()
+        dialog.deleteLater()
         self.w.activateWindow()  # the keys go back to the window (no window manager too)
 
     def preferences_dialog(self) -> None:
         language = settings.get("ui/language")
-        accepted = dialogs.PreferencesDialog(self.w).exec()
+        dialog = dialogs.PreferencesDialog(self.w)
+        accepted = dialog.exec()
+        dialog.deleteLater()
         self.w.activateWindow()
         if accepted:
             self.w.apply_fonts()

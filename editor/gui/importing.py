@@ -1,9 +1,10 @@
 """From documents to an aligned bitext: the function an import job runs.
 
 Pure Python over the core (extraction, segmentation, alignment); the GUI runs it on the
-PDF thread through :class:`~editor.gui.workers.Job`. The segmentation exceptions are
-read from the settings on the GUI thread and handed in, so the job's inputs are fixed
-when it starts; the outcome carries them as the new project's settings.
+worker thread through :class:`~editor.gui.workers.Job` (PDFs are read in a child
+process). The segmentation exceptions are read from the settings on the GUI thread and
+handed in, so the job's inputs are fixed when it starts; the outcome carries them as the
+new project's settings.
 """
 
 from __future__ import annotations

@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         settings.put("ui/splitter", self.splitter.sizes())
         self.files.shutdown()
         self.renderer.shutdown()
-        from editor.gui.realign import stop_thread
+        from editor.gui.workers import stop_thread
 
         stop_thread()
         event.accept()

@@ -56,6 +56,8 @@ def ask_note(parent: QWidget | None, title: str, prompt: str, text: str) -> tupl
     """(the new note, whether the user saved it)."""
     dialog = NoteDialog(parent, title, prompt, text)
     ok = dialog.exec() == QDialog.DialogCode.Accepted
+    note = dialog.text()
+    dialog.deleteLater()  # one per note edited: do not keep them under the window
     if parent is not None:  # keys go back to the window (without a window manager too)
         parent.activateWindow()
-    return dialog.text(), ok
+    return note, ok

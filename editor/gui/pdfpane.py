@@ -314,10 +314,6 @@ class PdfPane(QWidget):
     def previous_page(self) -> None:
         self.show_page(self.page - 1)
 
-    def turn_page(self, step: int) -> None:
-        """Show the top of the neighbouring page (what the wheel reaches by scrolling)."""
-        self.show_page(self.page + step)
-
     def _set_current(self, page: int) -> None:
         self.page = page
         self.page_spin.blockSignals(True)

@@ -17,7 +17,7 @@ from editor.core.edits import Edit
 from editor.core.errors import OperationError
 from editor.core.model import Bitext
 from editor.gui.jobui import JobTexts, run_job
-from editor.gui.workers import Job, JobThread
+from editor.gui.workers import Job, worker_thread
 
 if TYPE_CHECKING:
     from editor.gui.mainwindow import MainWindow
@@ -40,23 +40,6 @@ def realign_range(part: Bitext, start: int, progress: Any, cancel: Any) -> Edit:
 
     edit = realign(part, 0, len(part.links), progress=progress, cancel=cancel)
     return replace(edit, start=edit.start + start)
-
-
-_THREAD: list[JobThread] = []
-
-
-def worker_thread() -> JobThread:
-    """The thread for jobs without PyMuPDF (alignment, export), started on first use."""
-    if not _THREAD or not _THREAD[0].isRunning():
-        _THREAD[:] = [JobThread("align-thread")]
-        _THREAD[0].start()
-    return _THREAD[0]
-
-
-def stop_thread() -> None:
-    for thread in _THREAD:
-        thread.stop()
-    _THREAD.clear()
 
 
 def start_realign(window: MainWindow, rest: bool) -> None:

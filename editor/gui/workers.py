@@ -137,3 +137,21 @@ class JobThread(QThread):
     def stop(self) -> None:
         self.quit()
         self.wait(10_000)
+
+
+_THREAD: list[JobThread] = []
+
+
+def worker_thread() -> JobThread:
+    """The thread for jobs without PyMuPDF (import, alignment, export), started on
+    first use; PyMuPDF stays on the page renderer's thread."""
+    if not _THREAD or not _THREAD[0].isRunning():
+        _THREAD[:] = [JobThread("align-thread")]
+        _THREAD[0].start()
+    return _THREAD[0]
+
+
+def stop_thread() -> None:
+    for thread in _THREAD:
+        thread.stop()
+    _THREAD.clear()

@@ -109,7 +109,7 @@ def test_broken_project_is_a_message_not_a_crash(qtbot, tmp_path: Path):
 
 def test_export_runs_in_the_background_and_writes_tmx(qtbot, tmp_path: Path):
     from editor.core.export import ExportOptions, read_bitext
-    from editor.gui.dialogs import export_in_background
+    from editor.gui.exportdialog import export_in_background
 
     target = tmp_path / "out.tmx"
     with open_window(qtbot, small_bitext(5)) as window:
