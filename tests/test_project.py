@@ -215,3 +215,17 @@ def test_hand_written_integer_rectangles_load_as_numbers(tmp_path: Path) -> None
     rects = load_project(path).bitext.sentences["z0"].provenance.rects  # type: ignore[union-attr]
     assert rects == ((10.0, 20.5, 30.0, 40.0),)
     assert all(type(v) is float for v in rects[0])
+
+
+def test_early_files_with_order_keys_load_and_drop_them(tmp_path: Path) -> None:
+    """Early version-1 files stored each sentence's order key; the file order is the
+    order, so the key is read past and not written back as an unknown field."""
+    path = _write(tmp_path / "early.bitext",
+                  '{"format": "bitext-editor-project", "version": 1, "sentences": ['
+                  '{"id": "z0", "lang": "zh", "text": "一。", "order": [0]}, '
+                  '{"id": "z1", "lang": "zh", "text": "二。", "order": [0, 1]}], '
+                  '"links": [{"zh": ["z0", "z1"]}]}')
+    project = load_project(path)
+    assert [s.text for s in project.bitext.ordered_sentences("zh")] == ["一。", "二。"]
+    save_project(project.bitext, path)
+    assert '"order"' not in path.read_text("utf-8")

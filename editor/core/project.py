@@ -181,17 +181,19 @@ def _collector_paused() -> Iterator[None]:
     sentences doubles the load time. Merely pausing it is not enough: on resuming, the
     first collection would walk every new object (a quarter of a second for 50,000
     links), and every later full collection again, freezing the editor each time. So the
-    objects alive at the end are moved to the permanent generation (``gc.freeze``), which
-    collections skip. The model's values cannot form reference cycles (they hold strings,
-    numbers and tuples of them), so nothing collectable is hidden; reference counting
-    still frees them when the project is closed.
+    objects alive after a successful load are moved to the permanent generation
+    (``gc.freeze``), which collections skip. The model's values cannot form reference
+    cycles (they hold strings, numbers and tuples of them); reference counting still frees
+    them when the project is closed. ``gc.freeze`` takes every live object, though, so a
+    long-running caller that later drops other objects (the editor replacing a document)
+    calls ``gc.unfreeze()`` then, letting their cycles be collected again.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
-    finally:
         gc.freeze()
+    finally:
         if was_enabled:
             gc.enable()
 

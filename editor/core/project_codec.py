@@ -32,8 +32,10 @@ class FormatProblem(ValueError):
 
 
 _SOURCE_KEYS = ("id", "path", "sha256", "kind", "languages")
+#: "order" was written by early version-1 files: accepted and dropped (a sentence's place
+#: in the file is its order), so such files take the fast path and lose the stale key.
 _SENTENCE_KEYS = ("id", "lang", "text", "original", "source", "page", "rects", "paragraph",
-                  "flags")
+                  "flags", "order")
 _LINK_KEYS = ("zh", "en", "status", "confidence", "note", "flags")
 
 

@@ -7,6 +7,7 @@ undo commands (:mod:`commands`), the fix handlers (:mod:`fixes`), files
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -200,6 +201,9 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.session.model)
         if old is not None and old is not self.session:
             old.deleteLater()
+            # loading froze every live object out of the cyclic collector (see
+            # editor.core.project): the document being replaced must be collectable again
+            gc.unfreeze()
         self.files.set_document(path, name, source_paths or {})
         self.focus = None
         self.restore_view_state(view_state)
