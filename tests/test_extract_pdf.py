@@ -592,10 +592,25 @@ def test_a_reader_that_dies_is_an_error_naming_the_file():
     import os
     import signal
 
-    def crash(done: int, total: int) -> None:  # the child dies mid-read, as on a crash
+    from editor.core.extract import api
+    from editor.core.extract.limits import PDF_OCR_STALL_SECONDS
+
+    # the pipe of a child that reported once, then died (closed without an answer)
+    receiver, sender = multiprocessing.Pipe(duplex=False)
+    sender.send(("progress", 0, 1))
+    sender.close()
+    with pytest.raises(InputError, match="crashed the PDF reader") as info:
+        api._wait_for_child(SAMPLE, receiver, 60, None, None)
+    assert str(SAMPLE) in str(info.value)
+    # a real child killed mid-read: the same answer (or, if it was faster than the kill,
+    # its result; the child's page is tiny)
+    def crash(done: int, total: int) -> None:
         for child in multiprocessing.active_children():
             os.kill(child.pid, signal.SIGKILL)
 
-    with pytest.raises(InputError, match="crashed the PDF reader") as info:
+    try:
         run_with_timeout(SAMPLE, None, "s0", 60, ocr=False, progress=crash)
-    assert str(SAMPLE) in str(info.value)
+    except InputError as exc:
+        assert "crashed the PDF reader" in str(exc) and str(SAMPLE) in str(exc)
+    # the OCR watchdog outlasts Tesseract's own limit for one image
+    assert PDF_OCR_STALL_SECONDS > ocr.TIMEOUT

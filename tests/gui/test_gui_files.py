@@ -196,6 +196,7 @@ def test_the_window_reads_a_pdf_in_a_guarded_child_process(qtbot, tmp_path: Path
     """A PDF that crashes or hangs MuPDF must cost the import, not the window: the
     window's import reads each PDF in a child process with a watchdog."""
     from editor.core.extract import api
+    from editor.core.extract.limits import PDF_OCR_STALL_SECONDS
 
     _, pdf = pdf_bitext(tmp_path)
     guarded: list[tuple[str, float, str]] = []
@@ -210,7 +211,7 @@ def test_the_window_reads_a_pdf_in_a_guarded_child_process(qtbot, tmp_path: Path
         window.files.import_documents([str(pdf)])
         qtbot.waitUntil(lambda: window.files.job is None, timeout=120_000)
         texts = [s.text for s in window.session.bitext.sentences.values()]
-    assert guarded == [("two-columns.pdf", 120.0, "spawn")]
+    assert guarded == [("two-columns.pdf", PDF_OCR_STALL_SECONDS, "spawn")]
     assert "第二句。" in texts and "Second sentence." in texts
 
 

@@ -78,11 +78,13 @@ def test_every_import_warning_code_has_a_translated_title(qtbot):
     codes = regex.findall(r"``([a-z]+(?:-[a-z]+)+)``", doc)
     assert len(codes) >= 10
     assert all(warning_title(code) for code in codes)
+    english = {code: warning_title(code) for code in codes}
     with open_window(qtbot, small_bitext(2)) as window:
         try:
             settings.put("ui/language", "zh_CN")
             window.switch_language()
             qtbot.waitUntil(lambda: warning_title("garbled-text") == "文本层无法读取")
+            assert [c for c in codes if warning_title(c) == english[c]] == []
         finally:
             settings.put("ui/language", "en")
             window.switch_language()

@@ -65,9 +65,10 @@ MAX_MEMORY_FILE_BYTES = 64 * MB
 #: Seconds a PDF may go without progress (a page read) before it is taken for hostile
 #: or damaged and its reader process is killed ...
 PDF_STALL_SECONDS = 30.0
-#: ... and with OCR, which reports once per batch of pages (Tesseract's own limit is
-#: 120 s an image).
-PDF_OCR_STALL_SECONDS = 120.0
+#: ... and with OCR, which reports once per batch of pages: longer than Tesseract's own
+#: limit for one image (``ocr.TIMEOUT``, 120 s) plus rendering, so a page Tesseract gives
+#: up on costs that page, not the whole import.
+PDF_OCR_STALL_SECONDS = 180.0
 
 
 def pdf_stall_seconds(ocr: bool) -> float:
