@@ -46,6 +46,76 @@ def mark_counts(texts: Sequence[str], lang: str) -> np.ndarray:
     return out
 
 
+_ZH_OPEN, _ZH_CLOSE = "“「『", "”」』"
+_ZH_QUOTES = re.compile(f"[{_ZH_OPEN}{_ZH_CLOSE}\"]")
+_EN_QUOTES = re.compile("[\"'‘’“”]")
+
+
+def _en_quote_marks(text: str) -> list[int]:
+    """English quotation marks in order: 1 opens, 0 closes.
+
+    Curly marks say which they are; a straight one opens after a space or a bracket
+    (or a dash, before a letter) and closes before a space or punctuation. One with
+    letters on both sides is an apostrophe (``don't``) and is skipped. A plural's
+    apostrophe (``the boys' dog``) reads as a close: it cannot be told from a closing
+    quote (``'tramples' in the dirt``), and closing is right more often in prose.
+    """
+    out = []
+    for m in _EN_QUOTES.finditer(text):
+        k, mark = m.start(), m.group()
+        before = text[k - 1] if k else " "
+        after = text[k + 1] if k + 1 < len(text) else " "
+        if mark in "‘“" and not (before.isalnum() and after.isalnum()):
+            out.append(1)
+        elif mark == "”":
+            out.append(0)
+        elif before.isalnum() and after.isalnum():
+            continue  # an apostrophe: don't
+        elif before.isspace() or before in "([":
+            if not after.isspace():
+                out.append(1)
+        elif after.isspace() or not after.isalnum():
+            out.append(0)
+        elif before in "—–-":
+            out.append(1)
+    return out
+
+
+def _zh_quote_marks(text: str) -> list[int]:
+    """Chinese quotation marks in order (1 opens, 0 closes); straight double quotes
+    alternate."""
+    out: list[int] = []
+    straight_open = 0
+    for ch in _ZH_QUOTES.findall(text):
+        if ch == '"':
+            straight_open = 1 - straight_open
+            out.append(straight_open)
+        else:
+            out.append(1 if ch in _ZH_OPEN else 0)
+    return out
+
+
+def quote_states(texts: Sequence[str], lang: str) -> np.ndarray:
+    """``(len(texts) + 1,)``: 1 where the text is inside a quotation after the first
+    ``k`` sentences, else 0.
+
+    The state after a sentence is set by its last quotation mark (opening: inside;
+    closing: outside), and a sentence without one keeps the state before it, so a
+    misread mark misleads until the next mark only. The full mode uses it to keep a
+    link from ending while the English is still inside a quotation the Chinese has
+    closed (translations split dialogue differently, but they close it together).
+    """
+    marks = _zh_quote_marks if lang == "zh" else _en_quote_marks
+    out = np.zeros(len(texts) + 1, dtype=np.int8)
+    state = 0
+    for k, t in enumerate(texts):
+        found = marks(t)
+        if found:
+            state = found[-1]
+        out[k + 1] = state
+    return out
+
+
 def crossings(paragraphs: Sequence[int] | None, count: int, longest: int) -> list[np.ndarray]:
     """Per run length k: row ``j`` counts paragraph breaks inside sentences ``j-k … j-1``.
 
