@@ -24,6 +24,22 @@ def test_version() -> None:
     assert out.returncode == 0 and __version__ in out.stdout
 
 
+def test_version_and_help_load_no_command_work() -> None:
+    """``bitext --version``/``--help`` build the parser only: the project reader, the
+    exceptions reader, the scorer and the export readers (XML, zip) stay unloaded."""
+    script = ("import sys\nfrom editor.cli.main import main\n"
+              "for argv in (['--version'], ['--help']):\n"
+              "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+              "print(' '.join(sorted(sys.modules)), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=60, check=True)
+    loaded = set(out.stderr.split())
+    assert "editor.cli.cmd_align" in loaded  # the parser was built
+    assert loaded.isdisjoint({"editor.core.project", "editor.core.segment_exceptions",
+                              "editor.core.score", "editor.core.export.readers",
+                              "xml.etree.ElementTree", "zipfile"})
+
+
 def test_info_prints_counts_by_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     zh = make_sentences("zh", ["一。", "二。", "三。"])
     en = make_sentences("en", ["One and two.", "Three.", "Extra."])

@@ -21,14 +21,15 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from editor.cli.exceptions_option import HELP, add_exception_options, exceptions_from_args
 from editor.core.atomic import write_text_atomic
 from editor.core.errors import BitextError, ExportError, InputError
 from editor.core.model import Bitext, Sentence, Source, make_sentences
-from editor.core.score import format_bead
-from editor.core.segment_exceptions import ExceptionLists, to_settings
+
+if TYPE_CHECKING:
+    from editor.core.segment_exceptions import ExceptionLists
 
 FORMATS = ("project", "tmx", "tsv", "ids")
 _BY_SUFFIX = {".bitext": "project", ".tmx": "tmx", ".tsv": "tsv", ".ids": "ids",
@@ -158,6 +159,8 @@ def output_format(path: Path, given: str | None) -> str:
 def project_settings(args: argparse.Namespace) -> dict[str, Any]:
     """What a written project records of how it was made: the segmentation exceptions
     used (none for ``--presegmented`` input, which is not segmented)."""
+    from editor.core.segment_exceptions import to_settings  # not for ``bitext --version``
+
     return {} if args.presegmented else to_settings(args.exceptions)
 
 
@@ -178,6 +181,8 @@ def write_output(bitext: Bitext, path: Path, given: str | None,
 
 def bead_lines(bitext: Bitext) -> str:
     """One ``[zh…]:[en…]`` line per link, positions in each language's document order."""
+    from editor.core.score import format_bead  # not for ``bitext --version``
+
     position = {sid: k for lang in ("zh", "en")
                 for k, sid in enumerate(bitext.sentence_ids(lang))}
     lines = [format_bead([position[s] for s in link.zh], [position[s] for s in link.en])

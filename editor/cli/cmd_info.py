@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from editor.core.project import Project, load_project
+if TYPE_CHECKING:
+    from editor.core.project import Project
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,5 +39,7 @@ def summary(project: Project) -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.project import load_project  # not for ``bitext --version``
+
     print("\n".join(summary(load_project(args.project))))
     return 0

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from editor.core.errors import InputError
-from editor.core.score import Scores, read_beads, score_many
+
+if TYPE_CHECKING:
+    from editor.core.score import Scores
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -36,6 +39,8 @@ def format_table(scores: Scores) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from editor.core.score import read_beads, score_many  # not for ``bitext --version``
+
     files = list(args.files)
     if len(files) % 2:
         raise InputError(files[-1], "needs a matching file: give GOLD AUTO pairs")

@@ -3,14 +3,19 @@
 Shared by ``bitext extract`` and ``bitext align`` so both read the same files the same
 way (format: :mod:`editor.core.segment_exceptions`). The files are read before any
 document, so a bad list fails at once with one line naming it, not after a long import.
+The reader is imported only when a list is given: ``bitext --version`` and ``--help``
+do not load it.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from editor.core.model import LANGS
-from editor.core.segment_exceptions import ExceptionLists, read_exceptions_file
+
+if TYPE_CHECKING:
+    from editor.core.segment_exceptions import ExceptionLists
 
 HELP = ("segmentation exceptions: --exceptions-en/--exceptions-zh FILE is UTF-8 text,\n"
         "  one entry per line ('#' starts a comment line); an entry is a string after\n"
@@ -35,5 +40,7 @@ def exceptions_from_args(args: argparse.Namespace) -> ExceptionLists | None:
     paths = {lang: getattr(args, f"exceptions_{lang}", None) for lang in LANGS}
     if not any(paths.values()):
         return None
+    from editor.core.segment_exceptions import read_exceptions_file
+
     return {lang: read_exceptions_file(path, lang) if path else [] for lang, path in
             paths.items()}

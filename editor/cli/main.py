@@ -1,7 +1,9 @@
 """Entry point of ``bitext``: parse arguments, run one sub-command, map errors to exit 2.
 
 Each sub-command lives in its own module ``editor.cli.cmd_<name>`` exposing
-``add_parser(subparsers)`` (which sets ``func``) so commands stay independent.
+``add_parser(subparsers)`` (which sets ``func``) so commands stay independent. Every
+command module is imported to build the parser, so each imports the core modules only
+its ``run`` needs inside the function: ``bitext --version`` and ``--help`` stay quick.
 """
 
 from __future__ import annotations

@@ -5,7 +5,8 @@ it resolves the language codes once, hands the format's writer a :class:`Job`, a
 turns any failure into :class:`ExportError` naming the file. Every writer writes
 through :mod:`editor.core.atomic`, so a failed or cancelled export leaves the user's
 old file as it was. Format modules are imported on first use: the PDF and DOCX
-libraries are not loaded for a TMX export.
+libraries are not loaded for a TMX export, and neither the readers nor the XML and zip
+modules whose errors they raise are loaded by ``bitext --version`` or ``--help``.
 
 Progress: ``progress(done, total)`` is called every 1000 links; raising from it
 cancels the export (the exception propagates unchanged, nothing is written).
@@ -14,8 +15,6 @@ cancels the export (the exception propagates unchanged, nothing is written).
 from __future__ import annotations
 
 import importlib
-import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -25,7 +24,6 @@ from editor.core.model import Bitext
 
 from .common import Job, Progress
 from .options import ExportOptions, resolve_codes
-from .readers import refuse_oversized
 from .text import paired_paths
 
 __all__ = ["FORMATS", "READABLE", "ExportError", "ExportOptions", "FormatInfo",
@@ -81,6 +79,8 @@ def export_bitext(bitext: Bitext, path: str | Path, fmt: str,
                   options: ExportOptions | None = None,
                   progress: Progress | None = None) -> None:
     """Write ``bitext`` to ``path`` as ``fmt``; raise :class:`ExportError` on failure."""
+    import zipfile  # here, not at the top: see the module docstring
+
     name = _ALIASES.get(fmt.lower(), fmt.lower())
     if name not in FORMATS:
         raise ExportError(path, f"unknown export format {fmt!r} "
@@ -101,6 +101,11 @@ def export_bitext(bitext: Bitext, path: str | Path, fmt: str,
 
 def read_bitext(path: str | Path) -> Bitext:
     """Open a TMX, XLIFF, TSV/CSV or XLSX file as a bitext (one link per unit or row)."""
+    import zipfile  # these three here, not at the top: see the module docstring
+    from xml.etree.ElementTree import ParseError
+
+    from .readers import refuse_oversized
+
     target = Path(path)
     spec = READABLE.get(target.suffix.lower())
     if spec is None:
@@ -113,7 +118,7 @@ def read_bitext(path: str | Path) -> Bitext:
         raise
     except OSError as exc:
         raise InputError(target, exc.strerror or str(exc)) from exc
-    except ET.ParseError as exc:
+    except ParseError as exc:
         raise InputError(target, f"not well-formed XML ({exc})") from exc
     except (ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise InputError(target, f"cannot read the file ({exc})") from exc
