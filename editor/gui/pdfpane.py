@@ -189,6 +189,7 @@ class PdfPane(QWidget):
         self.canvas.clicked.connect(self._on_canvas_clicked)
         self.canvas.image_for = self._image_for
         self._pending: QRectF | None = None  # focus asked for while the document opened
+        self._jumping = False  # show_page is scrolling: it asks for pages once, at the end
         self._build()
         renderer.document_ready.connect(self._on_document_ready)
         renderer.document_failed.connect(self._on_document_failed)
@@ -294,10 +295,21 @@ class PdfPane(QWidget):
         if highlights is not None:
             self.canvas.page = page
             self.canvas.highlights = highlights
-        self._refresh()
         if not sizes:  # still opening: go there when the page sizes arrive
             self.page, self._pending = page, focus
             return
+        # Laying out and scrolling would each ask the renderer for the pages in view
+        # (scrolling through _on_scrolled): only where the view ends up matters.
+        self._jumping = True
+        try:
+            self._refresh()
+            self._scroll_to(page, focus)
+        finally:
+            self._jumping = False
+        self._set_current(page)
+        self.canvas.update()
+
+    def _scroll_to(self, page: int, focus: QRectF | None) -> None:
         if focus is not None:
             r = self.canvas.to_view(focus, page)
             self.scroll_area.ensureVisible(int(r.center().x()), int(r.center().y()),
@@ -305,8 +317,6 @@ class PdfPane(QWidget):
         else:
             top = self.canvas.page_rect(page).top() - MARGIN
             self.scroll_area.verticalScrollBar().setValue(int(top))
-        self._set_current(page)
-        self.canvas.update()
 
     def next_page(self) -> None:
         self.show_page(self.page + 1)
@@ -417,7 +427,7 @@ class PdfPane(QWidget):
 
     def _request_visible(self) -> None:
         """Ask for the pages in view and one either side; drop requests scrolled past."""
-        if self.path is None:
+        if self.path is None or self._jumping:
             return
         shown = self.visible_pages()
         wanted = range(max(0, shown.start - 1), min(len(self.canvas.sizes), shown.stop + 1))

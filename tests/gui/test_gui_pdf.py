@@ -179,3 +179,27 @@ def test_ctrl_wheel_zooms_around_the_pointer(qtbot, tmp_path: Path):
         assert canvas.zoom > 1.5
         after = spot_under_pointer()
         assert abs(after.x() - before.x()) < 3 and abs(after.y() - before.y()) < 3
+
+
+def test_going_to_a_page_asks_the_renderer_once_for_where_the_view_ends_up(qtbot,
+                                                                          tmp_path: Path):
+    pdf = _three_pages(tmp_path)
+    with open_window(qtbot, small_bitext(1)) as window:
+        pane = window.pdf
+        pane.show_document(str(pdf), pdf.name)
+        pane.set_zoom("1.0")
+        _wait_for_page(qtbot, window)
+        asked: list[set[int]] = []
+        keep_only = pane.renderer.keep_only
+
+        def counting(keys):  # the real renderer, told what the pane still wants
+            asked.append({page for _, page, _ in keys})
+            keep_only(keys)
+
+        pane.renderer.keep_only = counting
+        for go in (lambda: pane.show_page(2), pane.previous_page,
+                   lambda: pane.show_page(0, [], QRectF(50, 90, 60, 15))):
+            asked.clear()
+            go()
+            shown = set(pane.visible_pages())
+            assert len(asked) == 1 and shown <= asked[0]
