@@ -183,7 +183,9 @@ class Files:
         paths = [str(Path(p).resolve()) for p in paths]
         exceptions = settings.segmentation_exceptions()
         cache = cache and not any(exceptions.values())  # cached results used the defaults
-        if cache and self._open_cached(paths):
+        # Hashed once: looked up now, and on a miss stored under after the import.
+        digest = self._digest(paths) if cache else None
+        if digest is not None and self._open_cached(paths, digest):
             return
         job = Job(lambda progress, cancel: import_and_align(paths, password, progress, cancel,
                                                             exceptions), "import")
@@ -197,7 +199,7 @@ class Files:
             progress.setValue(int(fraction * 1000))
 
         job.progress.connect(show)
-        job.finished.connect(lambda out: self._imported(paths, out, progress, cache))
+        job.finished.connect(lambda out: self._imported(paths, out, progress, cache, digest))
         job.failed.connect(lambda exc: self._import_failed(paths, exc, progress, cache,
                                                            password is not None))
         self.job = job
@@ -206,7 +208,7 @@ class Files:
         job.start_on(worker_thread())
 
     def _imported(self, paths: list[str], outcome: ImportOutcome, progress: QProgressDialog,
-                  cache: bool) -> None:
+                  cache: bool, digest: str | None = None) -> None:
         jobui.end(self.w, progress)
         bitext = outcome.bitext
         sources: dict[str, Path | None] = {s.id: Path(s.path) if s.path else None
@@ -216,8 +218,8 @@ class Files:
         self.project_settings = dict(outcome.settings)
         if not cache:
             self.w.session.undo_stack.resetClean()
-        if cache:
-            self._store_cached(paths, bitext)
+        if digest is not None:
+            self._store_cached(digest, bitext)
         if outcome.warnings:
             dialogs.show_import_warnings(self.w, outcome.warnings, self._show_warning_page)
 
@@ -261,18 +263,15 @@ class Files:
         except OSError:
             return None
 
-    def _cache_file(self, paths: list[str]) -> Path | None:
-        digest = self._digest(paths)
-        return None if digest is None else data_dir("cache") / f"{digest[:24]}{SUFFIX}"
+    @staticmethod
+    def _cache_file(digest: str) -> Path:
+        return data_dir("cache") / f"{digest[:24]}{SUFFIX}"
 
-    def _open_cached(self, paths: list[str]) -> bool:
-        """Open a stored alignment of these very files: the user cache, or one shipped
-        beside a bundled document (``NAME.bitext`` next to ``NAME.pdf``) that records
-        the document's current SHA-256."""
-        digest = self._digest(paths)
-        if digest is None:
-            return False
-        candidates = [(data_dir("cache") / f"{digest[:24]}{SUFFIX}", False)]
+    def _open_cached(self, paths: list[str], digest: str) -> bool:
+        """Open a stored alignment of these very files (``digest``: their SHA-256): the
+        user cache, or one shipped beside a bundled document (``NAME.bitext`` next to
+        ``NAME.pdf``) that records the document's current SHA-256."""
+        candidates = [(self._cache_file(digest), False)]
         if len(paths) == 1:
             candidates.append((Path(paths[0]).with_suffix(SUFFIX), True))
         for cached, shipped in candidates:
@@ -291,13 +290,12 @@ class Files:
             return True
         return False
 
-    def _store_cached(self, paths: list[str], bitext: Bitext) -> None:
-        cached = self._cache_file(paths)
-        if cached is not None:
-            try:
-                save_project(bitext, cached, {}, backup=False)
-            except OSError as exc:
-                log.info("cannot cache %s: %s", cached, exc)
+    def _store_cached(self, digest: str, bitext: Bitext) -> None:
+        cached = self._cache_file(digest)
+        try:
+            save_project(bitext, cached, {}, backup=False)
+        except OSError as exc:
+            log.info("cannot cache %s: %s", cached, exc)
 
     # -- saving ----------------------------------------------------------------------------
     def save(self) -> bool:

@@ -15,7 +15,7 @@ from gui_helpers import open_window, pdf_bitext, small_bitext
 
 from editor.core.model import Bitext
 from editor.core.project import load_project, save_project
-from editor.gui.files import sample_path
+from editor.gui.files import Files, sample_path
 
 
 def _ship(tmp_path: Path, digest: str | None = None) -> Path:
@@ -46,6 +46,26 @@ def test_a_shipped_project_of_another_version_of_the_document_is_ignored(qtbot,
         assert job is not None  # imported afresh instead
         job.cancel()
         qtbot.waitUntil(lambda: window.files.job is None, timeout=60_000)
+
+
+def test_a_first_import_reads_the_document_once_for_the_cache_and_fills_it(
+        qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    _, pdf = pdf_bitext(tmp_path)  # no project beside it: a cache miss
+    hashed: list[list[str]] = []
+    digest = Files._digest
+
+    def counting(paths: list[str]) -> str | None:
+        hashed.append(paths)
+        return digest(paths)
+
+    monkeypatch.setattr(Files, "_digest", staticmethod(counting))
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.files.import_documents([str(pdf)], cache=True)
+        qtbot.waitUntil(lambda: window.files.job is None, timeout=60_000)
+        assert len(hashed) == 1
+        window.files.import_documents([str(pdf)], cache=True)  # the second start
+        assert window.files.job is None  # opened from the cache, no import
+        assert len(window.session.bitext.links) == 3
 
 
 def _generator() -> ModuleType:
