@@ -272,60 +272,56 @@ def test_private_use_characters_are_kept_and_reported():
     assert warning.code == "private-use-characters" and "U+E000" in warning.message
 
 
-def test_page_without_text_layer_is_reported(tmp_path, monkeypatch):
-    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
-    with pymupdf.open(src) as doc:
-        pix = doc[0].get_pixmap(dpi=100)
+def _scan(path: Path, paragraphs: Sequence[str] = ZH, dpi: int = 72,
+          clip: pymupdf.Rect | None = None, **layout: float) -> Path:
+    """A scanned page: ``paragraphs`` typeset (``layout``: :func:`_stack`'s options),
+    rendered to an image (of ``clip`` only, if given) and saved as a PDF page of the
+    image's size with no text layer; returns ``path``."""
+    source = make_pdf(path.with_name(f"{path.stem}-source.pdf"), [_stack(paragraphs, **layout)])
+    with pymupdf.open(source) as doc:
+        area = clip or doc[0].rect
+        pix = doc[0].get_pixmap(dpi=dpi, clip=clip)
     scan = pymupdf.open()
-    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
-    scan.save(tmp_path / "scan.pdf")
-    ex = extract_pdf(tmp_path / "scan.pdf", ocr=False)
+    scan.new_page(width=area.width, height=area.height).insert_image(scan[0].rect, pixmap=pix)
+    scan.save(path)
+    return path
+
+
+def test_page_without_text_layer_is_reported(tmp_path, monkeypatch):
+    scan = _scan(tmp_path / "scan.pdf", dpi=100)
+    ex = extract_pdf(scan, ocr=False)
     assert [w.code for w in ex.warnings] == ["no-text-layer"] and not ex.paragraphs
     monkeypatch.setattr(ocr, "tesseract_path", lambda: None)
     ocr.installed_languages.cache_clear()
     try:
-        codes = [w.code for w in extract_pdf(tmp_path / "scan.pdf").warnings]
+        codes = [w.code for w in extract_pdf(scan).warnings]
     finally:
         ocr.installed_languages.cache_clear()
     assert codes == ["ocr-unavailable", "no-text-layer"]
 
 
 def test_pair_with_a_scanned_half_says_why(tmp_path):
-    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
-    with pymupdf.open(src) as doc:
-        pix = doc[0].get_pixmap(dpi=72)
-    scan = pymupdf.open()
-    scan.new_page().insert_image(scan[0].rect, pixmap=pix)
-    scan.save(tmp_path / "scan.pdf")
+    scan = _scan(tmp_path / "scan.pdf")
     english = make_pdf(tmp_path / "en.pdf", [_stack(EN)])
     with pytest.raises(InputError, match="scanned images") as info:
-        import_documents([english, tmp_path / "scan.pdf"], ocr=False)
-    assert info.value.path == str(tmp_path / "scan.pdf")
+        import_documents([english, scan], ocr=False)
+    assert info.value.path == str(scan)
 
 
 def test_scan_with_a_stamped_page_number_is_still_a_scan(tmp_path):
-    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH)])
-    with pymupdf.open(src) as doc:
-        pix = doc[0].get_pixmap(dpi=72)
-    scan = pymupdf.open()
-    page = scan.new_page()
-    page.insert_image(page.rect, pixmap=pix)
-    page.insert_text((280, 820), "- 7 -", fontsize=9)
-    scan.save(tmp_path / "stamped.pdf")
+    scan = _scan(tmp_path / "scan.pdf")
+    with pymupdf.open(scan) as doc:
+        doc[0].insert_text((280, 820), "- 7 -", fontsize=9)
+        doc.save(tmp_path / "stamped.pdf")
     ex = extract_pdf(tmp_path / "stamped.pdf", ocr=False)
     assert [w.code for w in ex.warnings] == ["no-text-layer"]
 
 
 @pytest.mark.skipif(not ocr.available(), reason="Tesseract with Chinese data not installed")
 def test_scanned_page_is_read_by_ocr(tmp_path):
-    src = make_pdf(tmp_path / "src.pdf", [_stack(ZH[:1], size=16, leading=22)])
-    with pymupdf.open(src) as doc:
-        pix = doc[0].get_pixmap(dpi=150, clip=pymupdf.Rect(0, 60, 595, 200))
-    scan = pymupdf.open()
-    scan.new_page(width=595, height=140).insert_image(pymupdf.Rect(0, 0, 595, 140),
-                                                      pixmap=pix)
-    scan.save(tmp_path / "scan.pdf")
-    ex = extract_pdf(tmp_path / "scan.pdf")
+    scan = _scan(tmp_path / "scan.pdf", ZH[:1], dpi=150, clip=pymupdf.Rect(0, 60, 595, 200),
+                 size=16, leading=22)
+    ex = extract_pdf(scan)
     assert {"no-text-layer", "ocr-used"} <= {w.code for w in ex.warnings}
     assert ex.paragraphs and all(p.ocr for p in ex.paragraphs)
     assert "中文內容" in "".join(texts(ex, "zh"))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from gui_helpers import open_window, pdf_bitext, small_bitext
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtTest import QTest
 
-from editor.gui.pdfpane import EN_COLOUR, ZH_COLOUR
+from editor.gui.pdfpane import EN_COLOUR, ZH_COLOUR, PdfPane
 
 
 def _wait_for_page(qtbot, window):
@@ -81,6 +83,18 @@ def _three_pages(tmp_path: Path) -> Path:
     return path
 
 
+@contextmanager
+def _three_page_pane(qtbot, tmp_path: Path, zoom: str) -> Iterator[PdfPane]:
+    """The PDF pane of an open window showing a three-page PDF at ``zoom``, its first
+    page rendered."""
+    pdf = _three_pages(tmp_path)
+    with open_window(qtbot, small_bitext(1)) as window:
+        window.pdf.show_document(str(pdf), pdf.name)
+        window.pdf.set_zoom(zoom)
+        _wait_for_page(qtbot, window)
+        yield window.pdf
+
+
 def _wheel(pane, notches: int) -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QWheelEvent
@@ -96,12 +110,7 @@ def _wheel(pane, notches: int) -> None:
 
 
 def test_the_wheel_scrolls_continuously_through_the_pages(qtbot, tmp_path: Path):
-    pdf = _three_pages(tmp_path)
-    with open_window(qtbot, small_bitext(1)) as window:
-        pane = window.pdf
-        pane.show_document(str(pdf), pdf.name)
-        pane.set_zoom("1.5")
-        _wait_for_page(qtbot, window)
+    with _three_page_pane(qtbot, tmp_path, "1.5") as pane:
         bar = pane.scroll_area.verticalScrollBar()
         second = pane.canvas.page_rect(1)
         assert second.top() > pane.canvas.page_rect(0).bottom()  # one under the other
@@ -121,12 +130,7 @@ def test_page_navigation_scrolls_to_the_page_and_highlights_stay_on_theirs(qtbot
                                                                            tmp_path: Path):
     from editor.gui.pdfpane import Highlight
 
-    pdf = _three_pages(tmp_path)
-    with open_window(qtbot, small_bitext(1)) as window:
-        pane = window.pdf
-        pane.show_document(str(pdf), pdf.name)
-        pane.set_zoom("1.0")
-        _wait_for_page(qtbot, window)
+    with _three_page_pane(qtbot, tmp_path, "1.0") as pane:
         mark = QRectF(50, 90, 60, 15)
         pane.show_page(2, [Highlight(mark, ZH_COLOUR)], mark)
         assert pane.page == 2 and pane.canvas.page == 2
@@ -183,12 +187,7 @@ def test_ctrl_wheel_zooms_around_the_pointer(qtbot, tmp_path: Path):
 
 def test_going_to_a_page_asks_the_renderer_once_for_where_the_view_ends_up(qtbot,
                                                                           tmp_path: Path):
-    pdf = _three_pages(tmp_path)
-    with open_window(qtbot, small_bitext(1)) as window:
-        pane = window.pdf
-        pane.show_document(str(pdf), pdf.name)
-        pane.set_zoom("1.0")
-        _wait_for_page(qtbot, window)
+    with _three_page_pane(qtbot, tmp_path, "1.0") as pane:
         asked: list[set[int]] = []
         keep_only = pane.renderer.keep_only
 
