@@ -53,7 +53,7 @@ class Params:
     length_weight: float = 0.32
     #: Extra weight of a bead's similarity per sentence beyond two (0: per bead).
     per_sentence: float = 0.25
-    mark_weight: float = 0.26
+    mark_weight: float = 0.22
     #: Cost of a link whose sentences on one side span a paragraph break (not tuned:
     #: the development data has no paragraphs).
     paragraph_cost: float = 0.3
