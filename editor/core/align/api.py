@@ -154,6 +154,10 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
         try:
             if not long:
                 return solve(range(n), range(m), None)
+            # The first window starts with the first block of each side whatever the
+            # guide says: encode them (and load the model) while the guide is found.
+            zh_sums.prefetch(range(min(n, windows.BLOCK)))
+            en_sums.prefetch(range(min(m, windows.BLOCK)))
             reach = windows.guide(zh, en, paragraphs, cancel)
             return windows.align_in_windows(n, m, reach, solve)
         finally:

@@ -70,6 +70,10 @@ class Band:
     def cells(self) -> int:
         return int((self.hi - self.lo + 1).sum())
 
+    def inside(self, outer: Band) -> Band:
+        """This band cut to ``outer`` (both keep their rows and stay monotone)."""
+        return Band(np.maximum(self.lo, outer.lo), np.minimum(self.hi, outer.hi))
+
 
 @dataclass(frozen=True, slots=True)
 class Path:
