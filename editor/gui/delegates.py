@@ -111,10 +111,11 @@ def _text_height(font: QFont, font_key: str, width: int, text: str) -> int:
 
 
 def span_rects(font: QFont, width: int, text: str, spans: list[tuple[int, int]]
-               ) -> list[QRectF]:
+               ) -> list[list[QRectF]]:
     """Where characters ``start:stop`` of each span sit in ``text`` drawn wrapped
-    ``width`` wide from (0, 0): the lines laid out as ``QPainter.drawText`` with
-    word wrap lays them out (QTextLayout, word wrap, the font's leading between lines)."""
+    ``width`` wide from (0, 0), one list of line pieces per span: the lines laid out as
+    ``QPainter.drawText`` with word wrap lays them out (QTextLayout, word wrap, the
+    font's leading between lines). One layout serves every span of the text."""
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)
@@ -130,14 +131,16 @@ def span_rects(font: QFont, width: int, text: str, spans: list[tuple[int, int]]
         y += line.height()
         lines.append(line)
     layout.endLayout()
-    out: list[QRectF] = []
+    out: list[list[QRectF]] = []
     for start, stop in spans:
+        pieces = []
         for line in lines:
             first, last = line.textStart(), line.textStart() + line.textLength()
             a, b = max(start, first), min(stop, last)
             if a < b:
                 x0, x1 = _cursor_x(line, a), _cursor_x(line, b)
-                out.append(QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()))
+                pieces.append(QRectF(min(x0, x1), line.y(), abs(x1 - x0), line.height()))
+        out.append(pieces)
     return out
 
 
@@ -228,10 +231,11 @@ class SideDelegate(QStyledItemDelegate):
         if not spans:
             return
         current = self.current_match
-        for start, stop in spans:
+        pieces = span_rects(self.font, r.width(), text, spans)
+        for (start, stop), rects in zip(spans, pieces, strict=True):
             colour = (CURRENT_MATCH_MARK if current is not None
                       and current == (sid, start, stop) else MATCH_MARK)
-            for rect in span_rects(self.font, r.width(), text, [(start, stop)]):
+            for rect in rects:
                 painter.fillRect(rect.translated(r.topLeft()), colour)
 
     def sentence_at(self, option_rect: QRect, index: AnyIndex, y: int) -> int:

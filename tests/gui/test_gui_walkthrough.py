@@ -307,10 +307,13 @@ def test_search_matches_are_marked_in_the_text_while_the_bar_is_open(qtbot):
         QApplication.processEvents()
         assert _yellowish(view.viewport().grab().toImage(), en3) == 0
     font = window.delegates["en"].font
-    one_line = span_rects(font, 2000, "Sentence 3 of the test.", [(0, 8)])
+    [one_line] = span_rects(font, 2000, "Sentence 3 of the test.", [(0, 8)])
     assert len(one_line) == 1 and one_line[0].left() == 0
-    wrapped = span_rects(font, 60, "aaaa bbbb cccc dddd", [(15, 19)])
+    [wrapped] = span_rects(font, 60, "aaaa bbbb cccc dddd", [(15, 19)])
     assert len(wrapped) == 1 and wrapped[0].top() > 0  # on a later line
+    # several matches of one text: one piece list each, from one layout
+    first, last = span_rects(font, 60, "aaaa bbbb cccc dddd", [(0, 4), (15, 19)])
+    assert first[0].top() == 0 and last[0].top() > 0
 
 
 def test_rows_further_down_are_measured_again_for_a_new_document(qtbot):
