@@ -41,6 +41,17 @@ anything within 33-41% is no change):
 * Ranking within each chapter instead of over all links: 28% (two chapters hold 83 of
   the wrong links, and they should fill the list).
 
+Tried in session 3 (after the quotation-state term; the posterior catches 39-40%):
+
+* The posterior under a model that adds a translated bag-of-words cosine (CC-CEDICT
+  glosses of jieba words against the English content words, IDF-weighted, summed over
+  runs like the embeddings): 43-47%, strict F1 unchanged at a small weight. Within two
+  standard errors, for 3 s of dictionary and jieba loading per process: not adopted.
+* A lexicon learned from the first pass (Dice over the words of its links): 43-45%
+  in the re-aligned path, but strict F1 falls by 0.005.
+* Stability: the share of 4-60 re-alignments under weights perturbed by 10-25% that
+  keep the link: 16-35%.
+
 The wrong links that stay confident are translators' liberties (a clause dropped or
 added, a line of dialogue spread over three English sentences): sentence embeddings
 see nothing wrong with the split. What might work is evidence of another kind, e.g. a
