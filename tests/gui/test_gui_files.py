@@ -163,7 +163,7 @@ def test_corrupt_setting_falls_back_to_its_default(qtbot):
 
     settings.store().setValue("review/threshold", "not a number")
     try:
-        assert settings.get("review/threshold") == 0.5
+        assert settings.get("review/threshold") == 0.75
     finally:
         settings.store().remove("review/threshold")
 

@@ -74,6 +74,13 @@ TEMPERATURE = 0.05
 #: MAC-Dev the confidences equal those of the whole band to four decimals, and the two
 #: passes cost a third of what they did over the aligner's band on long documents.
 POSTERIOR_WIDTH = 4
+#: Platt scaling of the posterior, ``sigmoid(a · logit(p) + b)``: the raw posteriors
+#: are under-confident below 0.8 and over-confident at 0.9-0.99. Fitted on MAC-Dev;
+#: fitted on five chapters and applied to the sixth, the expected calibration error
+#: over the bench's buckets falls from 0.039 to 0.012 (log loss 0.245 → 0.238). The
+#: order of the links, and so the share of wrong links among the least confident,
+#: does not change.
+PLATT_A, PLATT_B = 0.627, 0.719
 #: Fast mode: logistic curve of a bead's own score (fitted on the Bible's verse gold);
 #: cheaper than the two extra passes, and the fast mode is a first view.
 FAST_SLOPE, FAST_OFFSET = 0.24, 1.34
@@ -84,8 +91,10 @@ def of_path(shapes: Sequence[dp.Shape], band: dp.Band, scores: dp.RowScorer,
     """Posterior probability of each bead of ``path`` (full mode)."""
     low, high = path.extremes(band.rows - 1)
     near = dp.Band.around(low, high, int(band.hi[-1]), POSTERIOR_WIDTH).inside(band)
-    probs = dp.posteriors(shapes, near, scores, skip_en, path, TEMPERATURE)
-    return [min(1.0, max(0.0, p)) for p in probs]
+    probs = np.clip(dp.posteriors(shapes, near, scores, skip_en, path, TEMPERATURE),
+                    1e-12, 1.0 - 1e-12)
+    logits = PLATT_A * np.log(probs / (1.0 - probs)) + PLATT_B
+    return [float(v) for v in 1.0 / (1.0 + np.exp(-logits))]
 
 
 def of_gains(path: dp.Path) -> list[float]:
