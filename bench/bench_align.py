@@ -108,8 +108,8 @@ def calibration(judged: Sequence[tuple[bool, float]]) -> list[str]:
                         f"{conf[inside].mean():.3f} | {right[inside].mean():.3f} |")
             gap += inside.mean() * abs(conf[inside].mean() - right[inside].mean())
     rows += ["", f"expected calibration error over these buckets: {gap:.3f} (the confidence "
-             "curve is fitted on these chapters; fitted on five and applied to the sixth: "
-             "0.012)"]
+             "curve was fitted on these chapters; see editor/core/align/confidence.py for "
+             "its held-out figure)"]
     return rows
 
 
