@@ -10,6 +10,7 @@ import pytest
 from align_samples import STORY_BEADS, STORY_EN, STORY_ZH
 
 from editor.core.align import Bead, align_sentences, dp, path
+from editor.core.score import Scores
 
 SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
 
@@ -103,18 +104,25 @@ def test_coarse_to_fine_path_follows_the_diagonal_in_a_narrow_band() -> None:
     assert band.cells() < 0.05 * (n + 1) * (len(ev) + 1)
 
 
-@pytest.mark.shared
-@pytest.mark.slow
-def test_mac_dev_chapter_is_aligned_well() -> None:
+def _aligned_mac_chapter(name: str) -> tuple[list[str], list[str], list[Bead], Scores]:
+    """A MAC-Dev chapter's sentences, its full-mode alignment and that alignment's scores
+    (skips when ../shared is absent)."""
     from editor.core.score import read_beads, score
 
     folder = SHARED / "data" / "mac-dev"
     if not folder.is_dir():
         pytest.skip(f"{folder} is absent (real data lives in ../shared beside the clone)")
-    zh = (folder / "006.zh").read_text(encoding="utf-8").splitlines()
-    en = (folder / "006.en").read_text(encoding="utf-8").splitlines()
+    zh = (folder / f"{name}.zh").read_text(encoding="utf-8").splitlines()
+    en = (folder / f"{name}.en").read_text(encoding="utf-8").splitlines()
     beads = align_sentences(zh, en)
-    result = score(read_beads(folder / "006.align"), [(b.zh, b.en) for b in beads])
+    return zh, en, beads, score(read_beads(folder / f"{name}.align"),
+                                [(b.zh, b.en) for b in beads])
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_mac_dev_chapter_is_aligned_well() -> None:
+    result = _aligned_mac_chapter("006")[3]
     assert result.f1_strict > 0.88
     assert result.f1_lax > 0.98
 
@@ -126,15 +134,8 @@ def test_links_do_not_end_inside_an_english_quotation() -> None:
     English is still inside a quotation the Chinese has closed was the commonest error
     there (strict F1 0.855 before the quote check, 0.896 with it)."""
     from editor.core.align import text
-    from editor.core.score import read_beads, score
 
-    folder = SHARED / "data" / "mac-dev"
-    if not folder.is_dir():
-        pytest.skip(f"{folder} is absent (real data lives in ../shared beside the clone)")
-    zh = (folder / "003.zh").read_text(encoding="utf-8").splitlines()
-    en = (folder / "003.en").read_text(encoding="utf-8").splitlines()
-    beads = align_sentences(zh, en)
-    result = score(read_beads(folder / "003.align"), [(b.zh, b.en) for b in beads])
+    zh, en, beads, result = _aligned_mac_chapter("003")
     assert result.f1_strict > 0.88
     zq, eq = text.quote_states(zh, "zh"), text.quote_states(en, "en")
     i = j = 0
