@@ -24,6 +24,19 @@ NS2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 HOSTILE_PAIRS = [(clean(z), clean(e)) for z, e in zip(HOSTILE_ZH, HOSTILE_EN, strict=True)]
 
 
+def _libreoffice_convert(source: Path, to: str) -> Path:
+    """``source`` converted by headless LibreOffice into its own folder (``to``: a
+    ``--convert-to`` filter); skips the test where LibreOffice is not installed."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    folder = source.parent  # also holds a private LibreOffice profile
+    subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'lo'}", "--headless",
+                    "--convert-to", to, "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return source.with_suffix("." + to.split(":")[0])
+
+
 # -- XLIFF --------------------------------------------------------------------------
 
 def test_xliff12_read_by_translate_toolkit(tmp_path: Path) -> None:
@@ -139,15 +152,9 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_xlsx_opens_in_libreoffice_calc(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path / "h.xlsx"
     export_bitext(hostile_bitext(), out, "xlsx")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
-                    "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
-                    str(tmp_path), str(out)], check=True, capture_output=True, timeout=180)
-    converted = tmp_path / "h.csv"
+    converted = _libreoffice_convert(out, "csv:Text - txt - csv (StarCalc):44,34,76")
     if not converted.exists():
         pytest.skip("LibreOffice Calc is not installed (package libreoffice-calc)")
     with converted.open(encoding="utf-8", newline="") as handle:
@@ -244,15 +251,9 @@ def test_docx_hostile_text(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_docx_converts_to_pdf_with_libreoffice(tmp_path: Path) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     out = tmp_path / "s.docx"
     export_bitext(sample_bitext(), out, "docx")
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-                   check=True, capture_output=True, timeout=180)
-    with pymupdf.open(tmp_path / "s.pdf") as pdf:
+    with pymupdf.open(_libreoffice_convert(out, "pdf")) as pdf:
         text = "".join(page.get_text() for page in pdf).replace("\n", "")
     assert "香港特別行政區政府今日公布新措施。" in text
     assert "「新質生產力」是重點。" in text
