@@ -28,21 +28,23 @@ def cjk_share(text: str) -> float:
     return len(_CJK.findall(text)) / visible if visible else 0.0
 
 
-#: Marks whose counts a translation keeps: questions, exclamations, opened quotations.
+#: Marks whose counts a translation keeps: questions and exclamations (and opened
+#: quotations, counted by :func:`quote_marks`).
 _MARKS = {
     "question": (re.compile(r"[？?]"), re.compile(r"\?")),
     "exclaim": (re.compile(r"[！!]"), re.compile(r"!")),
-    "quote": (re.compile(r"[“「『]"), re.compile(r"(?:^|(?<=[\s(\[—–-]))['‘\"“]")),
 }
 
 
 def mark_counts(texts: Sequence[str], lang: str) -> np.ndarray:
-    """``(len(texts), 3)`` counts of question marks, exclamation marks and quotations."""
+    """``(len(texts), 3)`` counts of question marks, exclamation marks and opened
+    quotations."""
     side = 0 if lang == "zh" else 1
-    out = np.zeros((len(texts), len(_MARKS)), dtype=np.float64)
+    out = np.zeros((len(texts), len(_MARKS) + 1), dtype=np.float64)
     for k, (patterns) in enumerate(_MARKS.values()):
         regex = patterns[side]
         out[:, k] = [len(regex.findall(t)) for t in texts]
+    out[:, -1] = [sum(quote_marks(t, lang)) for t in texts]
     return out
 
 
@@ -95,6 +97,11 @@ def _zh_quote_marks(text: str) -> list[int]:
     return out
 
 
+def quote_marks(text: str, lang: str) -> list[int]:
+    """The quotation marks of ``text`` in order: 1 opens a quotation, 0 closes one."""
+    return _zh_quote_marks(text) if lang == "zh" else _en_quote_marks(text)
+
+
 def quote_states(texts: Sequence[str], lang: str) -> np.ndarray:
     """``(len(texts) + 1,)``: 1 where the text is inside a quotation after the first
     ``k`` sentences, else 0.
@@ -105,11 +112,10 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray:
     link from ending while the English is still inside a quotation the Chinese has
     closed (translations split dialogue differently, but they close it together).
     """
-    marks = _zh_quote_marks if lang == "zh" else _en_quote_marks
     out = np.zeros(len(texts) + 1, dtype=np.int8)
     state = 0
     for k, t in enumerate(texts):
-        found = marks(t)
+        found = quote_marks(t, lang)
         if found:
             state = found[-1]
         out[k + 1] = state
