@@ -155,6 +155,42 @@ def test_quotation_state_follows_the_last_mark_of_each_sentence() -> None:
     assert text.quote_states(zh, "zh").tolist() == [0, 1, 0, 0, 0]
 
 
+def test_sentences_are_cut_into_clauses_short_ones_joined() -> None:
+    from editor.core.align import text
+
+    assert text.clauses("他说：“好，走吧，天快黑了。”", "zh") == \
+        ["他说：“好，走吧，", "天快黑了。”"]  # "他说：", "“好，" and "走吧，" are too short alone
+    assert text.clauses("Well, he paid 1,000 dollars for it; nobody ever knew why.", "en") == \
+        ["Well, he paid 1,000 dollars for it;", "nobody ever knew why."]
+    assert text.clause_ends(["今天下雨了。", "Yes, sir.", "下课以后，我和朋友一起吃了午饭。"],
+                            "zh") == [None, None, ("下课以后，", "我和朋友一起吃了午饭。")]
+
+
+#: The end of the third Chinese sentence (两人都觉得好像做了一场梦) opens the fourth
+#: English one: the translator carried a clause across, and the two pairs are one 2-2 link.
+CARRIED_ZH = [*ZH[:2], "这些故事在外面听起来是真的，到了里面却像是传闻，两人都觉得好像做了一场梦。",
+              "然后他们走进了一座仓库似的大屋，看见工人们走来走去，大声喊叫。", *ZH[3:]]
+CARRIED_EN = [*EN[:2], "Outside, those stories had seemed true, but inside they sounded like "
+              "rumours.", "It all felt like a dream to both of them; then they walked into a "
+              "big room like a warehouse, where workers walked back and forth, shouting.",
+              *EN[4:]]
+
+
+def test_a_clause_carried_into_the_next_sentence_joins_the_links(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from editor.core.align import full
+
+    beads = [(b.zh, b.en) for b in align_sentences(CARRIED_ZH, CARRIED_EN)]
+    assert beads[2] == ((2, 3), (2, 3))
+    assert beads[:2] == [((0,), (0,)), ((1,), (1,))] and len(beads) == 5
+    # Sentence similarity alone prefers two 1-1 links: the clauses' turns decide.
+    monkeypatch.setattr(full, "PARAMS", replace(full.PARAMS, turn_weight=0.0))
+    alone = [(b.zh, b.en) for b in align_sentences(CARRIED_ZH, CARRIED_EN)]
+    assert alone[2:4] == [((2,), (2,)), ((3,), (3,))]
+
+
 def test_paragraph_breaks_inside_a_run_are_counted() -> None:
     from editor.core.align import text
 

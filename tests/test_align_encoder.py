@@ -62,3 +62,29 @@ def test_word_by_word_tokenizing_equals_the_tokenizer() -> None:
     for text in texts:
         assert encoder._token_ids(sp, text) == sp.encode(text, out_type=int, add_bos=True,
                                                          add_eos=True), text
+
+
+def test_side_sums_embed_the_first_and_last_clause_of_longer_sentences() -> None:
+    texts = ["今天下雨了。", "老师讲了一个关于月亮的故事，学生们都听得很认真。", "Yes."]
+    sides = encoder.side_sums(texts, "zh")
+    assert sides.rows.tolist() == [1]  # a one-clause sentence is not encoded again
+    clauses = encoder.embed(["老师讲了一个关于月亮的故事，", "学生们都听得很认真。"])
+    assert np.abs(sides.first[0].astype(np.float32) - clauses[0]).max() < 2e-3
+    assert np.abs(sides.last[0].astype(np.float32) - clauses[1]).max() < 2e-3
+    whole = encoder.token_sums(texts)
+    assert np.array_equal(sides.sentences.sums, whole.sums)
+
+
+def test_lazy_sums_of_a_span_across_blocks_equal_the_span_encoded_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core.align import windows
+
+    monkeypatch.setattr(windows, "BLOCK", 4)
+    texts = [f"第{k}句，{'很长的从句，' * (k % 3)}结束了。" for k in range(14)]
+    lazy = windows.LazySums(texts, "zh", lambda _: None, lambda *_: None)
+    span = range(3, 11)
+    got, alone = lazy.get(span), encoder.side_sums(texts[3:11], "zh")
+    assert got.rows.tolist() == alone.rows.tolist() and len(got) == len(span)
+    assert np.allclose(got.sentences.sums, alone.sentences.sums, atol=1e-4)
+    assert np.allclose(got.first.astype(np.float32), alone.first.astype(np.float32), atol=2e-3)
+    assert np.allclose(got.last.astype(np.float32), alone.last.astype(np.float32), atol=2e-3)

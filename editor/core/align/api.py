@@ -136,8 +136,10 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
     simple = encoder.to_simplified(zh)
     with single_thread_blas(), ThreadPoolExecutor(1, thread_name_prefix="prefetch") as pool:
         long = n + m > windows.WINDOW
-        zh_sums = windows.LazySums(simple, state.add_embedded, state.tick, pool if long else None)
-        en_sums = windows.LazySums(en, state.add_embedded, state.tick, pool if long else None)
+        zh_sums = windows.LazySums(simple, "zh", state.add_embedded, state.tick,
+                                   pool if long else None)
+        en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick,
+                                   pool if long else None)
 
         def solve(zr: range, er: range, ahead: tuple[range, range] | None
                   ) -> tuple[windows.Beads, list[float]]:
@@ -168,7 +170,7 @@ def _part(marks: list[int] | None, span: range) -> list[int] | None:
     return None if marks is None else marks[span.start:span.stop]
 
 
-def _align_window(zh: Sequence[str], en: Sequence[str], sums: list[encoder.TokenSums],
+def _align_window(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSums],
                   paragraphs: tuple[list[int] | None, list[int] | None],
                   cancel: Cancel | None) -> tuple[windows.Beads, list[float]]:
     """Align one window; ``sums`` (Chinese, English) is emptied as soon as it is used, so

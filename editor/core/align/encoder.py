@@ -105,6 +105,42 @@ class TokenSums:
     counts: np.ndarray  # (n,) float32
 
 
+@dataclass(frozen=True, slots=True)
+class SideSums:
+    """Token sums of one side's sentences, and the embeddings (half precision) of the
+    first and the last clause of the sentences that have more than one (``rows``; see
+    :func:`editor.core.align.text.clause_ends`)."""
+
+    sentences: TokenSums
+    rows: np.ndarray  # (q,) int64, ascending
+    first: np.ndarray  # (q, 512) float16
+    last: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.sentences.counts)
+
+
+def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None) -> SideSums:
+    """:class:`SideSums` of ``texts``, encoded in one pass (a one-clause sentence is
+    not encoded twice: its clauses are the sentence)."""
+    from editor.core.align.text import clause_ends
+
+    ends = clause_ends(texts, lang)
+    rows = [k for k, e in enumerate(ends) if e is not None]
+    clauses = [e[0] for e in ends if e is not None] + [e[1] for e in ends if e is not None]
+    ts = token_sums([*texts, *clauses], progress=progress)
+    n, q = len(texts), len(rows)
+    ends_embedded = np.empty((2 * q, 512), dtype=np.float16)
+    with one_blas_thread():
+        for first in range(0, 2 * q, _HEAD_ROWS):  # the head's layers are wide: in slices
+            last = min(2 * q, first + _HEAD_ROWS)
+            ends_embedded[first:last] = head(ts.sums[n + first:n + last],
+                                             ts.counts[n + first:n + last])
+    # copies: a view would keep the clauses' sums alive with the block
+    return SideSums(TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy()),
+                    np.asarray(rows, dtype=np.int64), ends_embedded[:q], ends_embedded[q:])
+
+
 def _pieces(text: str) -> Iterator[str]:
     if len(text) <= CHUNK_CHARS:
         yield text

@@ -122,6 +122,47 @@ def quote_states(texts: Sequence[str], lang: str) -> np.ndarray:
     return out
 
 
+#: Where a clause ends: after a comma, semicolon or colon (and an English dash), not
+#: inside a number ("1,000").
+_CLAUSE_CUT = {"zh": re.compile(r"(?<=[，；：])|(?<=[,;:])(?!\d)"),
+               "en": re.compile(r"(?<=[,;:—])(?!\d)")}
+#: A clause shorter than this (characters of Chinese, words of English) joins its
+#: neighbour: "他说：" or "Well," alone says little about where a translation turns.
+_CLAUSE_MIN = {"zh": 5, "en": 4}
+
+
+def clauses(text: str, lang: str) -> list[str]:
+    """``text`` cut into clauses, short ones joined to their neighbour."""
+    def size(start: int, end: int) -> int:
+        part = text[start:end]
+        return len(part.strip()) if lang == "zh" else len(part.split())
+
+    cuts = [m.start() for m in _CLAUSE_CUT[lang].finditer(text)]
+    spans: list[list[int]] = []
+    for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+        if not text[start:end].strip():
+            continue
+        if spans and min(size(start, end), size(*spans[-1])) < _CLAUSE_MIN[lang]:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [text[a:z].strip() for a, z in spans] or [text]
+
+
+def clause_ends(texts: Sequence[str], lang: str) -> list[tuple[str, str] | None]:
+    """The first and the last clause of each text, or ``None`` for a one-clause text.
+
+    The full mode compares how each side turns at a sentence boundary (from the last
+    clause before it to the first clause after it; see ``full.Embedded``): a
+    translator who carries the end of one sentence into the next one shows it there.
+    """
+    out: list[tuple[str, str] | None] = []
+    for t in texts:
+        parts = clauses(t, lang)
+        out.append((parts[0], parts[-1]) if len(parts) > 1 else None)
+    return out
+
+
 def crossings(paragraphs: Sequence[int] | None, count: int, longest: int) -> list[np.ndarray]:
     """Per run length k: row ``j`` counts paragraph breaks inside sentences ``j-k … j-1``.
 

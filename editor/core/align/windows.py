@@ -52,12 +52,12 @@ class LazySums:
     a quarter less time. A block's bits do not depend on which thread made it.
     """
 
-    def __init__(self, texts: Sequence[str], report: Callable[[int], None],
+    def __init__(self, texts: Sequence[str], lang: str, report: Callable[[int], None],
                  tick: Callable[[int, int], None], pool: Executor | None = None) -> None:
-        self.texts = texts
+        self.texts, self.lang = texts, lang
         self.report, self.tick, self.pool = report, tick, pool
-        self._blocks: dict[int, encoder.TokenSums] = {}
-        self._pending: dict[int, Future[encoder.TokenSums]] = {}
+        self._blocks: dict[int, encoder.SideSums] = {}
+        self._pending: dict[int, Future[encoder.SideSums]] = {}
 
     def prefetch(self, span: range) -> None:
         """Start encoding the blocks of ``span`` in the background (with a pool)."""
@@ -67,26 +67,32 @@ class LazySums:
             if k not in self._blocks and k not in self._pending:
                 self._pending[k] = self.pool.submit(self._encode, k)
 
-    def get(self, span: range) -> encoder.TokenSums:
-        """Sums of sentences ``span.start … span.stop - 1``."""
+    def get(self, span: range) -> encoder.SideSums:
+        """Sums of sentences ``span.start … span.stop - 1`` (``rows`` counted from
+        ``span.start``)."""
         first, last = span.start // BLOCK, max(span.start, span.stop - 1) // BLOCK
         for k in [k for k in self._blocks if k < first]:
             del self._blocks[k]
         parts = [self._block(k) for k in range(first, last + 1)]
-        sums = np.concatenate([p.sums for p in parts])
-        counts = np.concatenate([p.counts for p in parts])
         at = span.start - first * BLOCK
-        return encoder.TokenSums(sums[at:at + len(span)], counts[at:at + len(span)])
+        rows = np.concatenate([p.rows + k * BLOCK for k, p in enumerate(parts)]) - at
+        keep = (rows >= 0) & (rows < len(span))
+        sums = np.concatenate([p.sentences.sums for p in parts])[at:at + len(span)]
+        counts = np.concatenate([p.sentences.counts for p in parts])[at:at + len(span)]
+        return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep],
+                                np.concatenate([p.first for p in parts])[keep],
+                                np.concatenate([p.last for p in parts])[keep])
 
-    def _block(self, k: int) -> encoder.TokenSums:
+    def _block(self, k: int) -> encoder.SideSums:
         if k not in self._blocks:
             pending = self._pending.pop(k, None)
             self._blocks[k] = pending.result() if pending is not None else self._encode(k)
-            self.report(len(self._blocks[k].counts))
+            self.report(len(self._blocks[k]))
         return self._blocks[k]
 
-    def _encode(self, k: int) -> encoder.TokenSums:
-        return encoder.token_sums(self.texts[k * BLOCK:(k + 1) * BLOCK], progress=self.tick)
+    def _encode(self, k: int) -> encoder.SideSums:
+        return encoder.side_sums(self.texts[k * BLOCK:(k + 1) * BLOCK], self.lang,
+                                 progress=self.tick)
 
 
 @dataclass
