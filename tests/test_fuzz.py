@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from fuzzing import Outcome, kind_of, make_seeds, mutate_cases, run_case
 
+from editor.core.cpus import usable_cpus
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CASES = int(os.environ.get("BITEXT_FUZZ_CASES", "30"))
 SEED = int(os.environ.get("BITEXT_FUZZ_SEED", "20261125"))
@@ -73,7 +75,7 @@ def test_mutated_files_end_in_success_or_a_one_line_error(tmp_path: Path) -> Non
     log_path = Path(os.environ.get("BITEXT_FUZZ_LOG") or os.devnull)
     start = time.monotonic()
     outcomes = []
-    workers = os.cpu_count() or 2
+    workers = usable_cpus()
     with log_path.open("w", encoding="utf-8") as log, ThreadPoolExecutor(workers) as pool:
         for outcome in pool.map(lambda c: run_case(c[0], out, c[1]), cases):
             outcomes.append(outcome)
