@@ -8,7 +8,8 @@ back where the user clicked (:attr:`PdfPane.clicked`, in PDF points).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
@@ -189,7 +190,7 @@ class PdfPane(QWidget):
         self.canvas.clicked.connect(self._on_canvas_clicked)
         self.canvas.image_for = self._image_for
         self._pending: QRectF | None = None  # focus asked for while the document opened
-        self._jumping = False  # show_page is scrolling: it asks for pages once, at the end
+        self._requests_held = False  # while laying out and scrolling (asked for at the end)
         self._build()
         renderer.document_ready.connect(self._on_document_ready)
         renderer.document_failed.connect(self._on_document_failed)
@@ -277,13 +278,17 @@ class PdfPane(QWidget):
             self._after_open(sizes)
 
     def _after_open(self, sizes: list) -> None:
+        self._show_page_controls(sizes)
+        self._refresh()
+
+    def _show_page_controls(self, sizes: list) -> None:
+        """The pages instead of the message, and the page controls for ``sizes``."""
         self.show_message("")
         self.page_spin.blockSignals(True)
         self.page_spin.setMaximum(max(1, len(sizes)))
         self.page_spin.setValue(self.page + 1)
         self.page_spin.blockSignals(False)
         self.page_count.setText(f"/ {len(sizes)}")
-        self._refresh()
 
     def show_page(self, page: int, highlights: list[Highlight] | None = None,
                   focus: QRectF | None = None) -> None:
@@ -298,16 +303,22 @@ class PdfPane(QWidget):
         if not sizes:  # still opening: go there when the page sizes arrive
             self.page, self._pending = page, focus
             return
-        # Laying out and scrolling would each ask the renderer for the pages in view
-        # (scrolling through _on_scrolled): only where the view ends up matters.
-        self._jumping = True
-        try:
+        with self._one_request_at_the_end():
             self._refresh()
             self._scroll_to(page, focus)
-        finally:
-            self._jumping = False
         self._set_current(page)
         self.canvas.update()
+
+    @contextmanager
+    def _one_request_at_the_end(self) -> Iterator[None]:
+        """Hold the requests for pages: laying out and scrolling would each ask the
+        renderer for the pages in view (scrolling through _on_scrolled), and only where
+        the view ends up matters; the caller asks once, after the block."""
+        self._requests_held = True
+        try:
+            yield
+        finally:
+            self._requests_held = False
 
     def _scroll_to(self, page: int, focus: QRectF | None) -> None:
         if focus is not None:
@@ -427,7 +438,7 @@ class PdfPane(QWidget):
 
     def _request_visible(self) -> None:
         """Ask for the pages in view and one either side; drop requests scrolled past."""
-        if self.path is None or self._jumping:
+        if self.path is None or self._requests_held:
             return
         shown = self.visible_pages()
         wanted = range(max(0, shown.start - 1), min(len(self.canvas.sizes), shown.stop + 1))
@@ -437,11 +448,16 @@ class PdfPane(QWidget):
             self.renderer.image(self.path, page, zoom)
 
     def _on_document_ready(self, path: str) -> None:
-        if path == self.path:
-            sizes = self.renderer.page_sizes(path) or []
-            self._after_open(sizes)
-            self.show_page(self.page, None, self._pending)
-            self._pending = None
+        """Go where show_page was asked to while the document opened. Showing the pages
+        lays them out (the scroll area's resize), which scrolls and so moves
+        :attr:`page`: the page asked for is read first, and show_page asks the renderer
+        once, for it."""
+        if path != self.path:
+            return
+        page, focus, self._pending = self.page, self._pending, None
+        with self._one_request_at_the_end():
+            self._show_page_controls(self.renderer.page_sizes(path) or [])
+        self.show_page(page, None, focus)
 
     def _on_document_failed(self, path: str, message: str) -> None:
         if path == self.path:

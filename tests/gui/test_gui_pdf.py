@@ -185,20 +185,52 @@ def test_ctrl_wheel_zooms_around_the_pointer(qtbot, tmp_path: Path):
         assert abs(after.x() - before.x()) < 3 and abs(after.y() - before.y()) < 3
 
 
+def _requests(renderer) -> list[set[int]]:
+    """From now on, the pages of each request the pane makes (its keep_only calls); the
+    real renderer still gets them."""
+    asked: list[set[int]] = []
+    keep_only = renderer.keep_only
+
+    def counting(keys):
+        asked.append({page for _, page, _ in keys})
+        keep_only(keys)
+
+    renderer.keep_only = counting
+    return asked
+
+
 def test_going_to_a_page_asks_the_renderer_once_for_where_the_view_ends_up(qtbot,
                                                                           tmp_path: Path):
     with _three_page_pane(qtbot, tmp_path, "1.0") as pane:
-        asked: list[set[int]] = []
-        keep_only = pane.renderer.keep_only
-
-        def counting(keys):  # the real renderer, told what the pane still wants
-            asked.append({page for _, page, _ in keys})
-            keep_only(keys)
-
-        pane.renderer.keep_only = counting
+        asked = _requests(pane.renderer)
         for go in (lambda: pane.show_page(2), pane.previous_page,
                    lambda: pane.show_page(0, [], QRectF(50, 90, 60, 15))):
             asked.clear()
             go()
             shown = set(pane.visible_pages())
             assert len(asked) == 1 and shown <= asked[0]
+
+
+def test_opening_a_document_asks_the_renderer_once_for_the_page_asked_for(qtbot,
+                                                                         tmp_path: Path):
+    pdf = _three_pages(tmp_path)
+    with open_window(qtbot, small_bitext(1)) as window:
+        pane, renderer = window.pdf, window.renderer
+        asked = _requests(renderer)
+        mark = QRectF(50, 90, 60, 15)
+        on_opening: list[tuple[list[set[int]], set[int], bool]] = []
+
+        def opened(path: str) -> None:  # connected after the pane: sees what it just did
+            top = pane.scroll_area.verticalScrollBar().value()
+            view = pane.canvas.to_view(mark, 2)
+            in_view = top <= view.top() and view.bottom() <= top + pane.visible_rect().height()
+            on_opening.append((list(asked), set(pane.visible_pages()), in_view))
+
+        renderer.document_ready.connect(opened)
+        pane.show_document(str(pdf), pdf.name)
+        pane.show_page(2, [], mark)  # asked for while the document is still opening
+        assert asked == []
+        qtbot.waitUntil(lambda: bool(on_opening), timeout=10_000)
+        requests, shown, mark_in_view = on_opening[0]
+        assert mark_in_view and 2 in shown
+        assert len(requests) == 1 and shown <= requests[0]
