@@ -273,11 +273,13 @@ def test_private_use_characters_are_kept_and_reported():
 
 
 def _scan(path: Path, paragraphs: Sequence[str] = ZH, dpi: int = 72,
-          clip: pymupdf.Rect | None = None, **layout: float) -> Path:
-    """A scanned page: ``paragraphs`` typeset (``layout``: :func:`_stack`'s options),
+          clip: pymupdf.Rect | None = None, size: float = 10, leading: float = 14) -> Path:
+    """A scanned page: ``paragraphs`` typeset at ``size`` points with ``leading``,
     rendered to an image (of ``clip`` only, if given) and saved as a PDF page of the
     image's size with no text layer; returns ``path``."""
-    source = make_pdf(path.with_name(f"{path.stem}-source.pdf"), [_stack(paragraphs, **layout)])
+    stacked = _stack(paragraphs, size=size, leading=leading)
+    source = make_pdf(path.with_name(f"{path.stem}-source.pdf"), [stacked], size=size,
+                      leading=leading)
     with pymupdf.open(source) as doc:
         area = clip or doc[0].rect
         pix = doc[0].get_pixmap(dpi=dpi, clip=clip)
