@@ -1,6 +1,8 @@
 """GUI test set-up: offscreen Qt, a private settings/data folder, strict Qt logging.
 
-The environment is set before anything imports Qt. Every test here is marked ``gui``.
+The environment is set before anything imports Qt. The folder (settings, recovery files
+and their locks, caches, the log) is this test process's own, so test runs side by side
+share none of it; it is removed when the run ends. Every test here is marked ``gui``.
 A Qt warning during a test fails it (pytest-qt records them in ``qtlog``), except the
 offscreen platform's own notice about size hints, which says nothing about the app.
 """
@@ -8,6 +10,7 @@ offscreen platform's own notice about size hints, which says nothing about the a
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +23,10 @@ for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HO
 import pytest  # noqa: E402  (after the environment is set)
 
 PLATFORM_NOISE = ("propagateSizeHints",)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
