@@ -57,6 +57,21 @@ refitted to 0.1, the posterior finds 49.0% (50 of 102 wrong links; 44-51% at
 T = 0.07-0.15). The turns put doubt where a translator carried a clause across a
 sentence boundary, which sentence embeddings alone could not see.
 
+Also tried in session 4, not adopted: CRF confidences (the bead terms
+spread into 58 features plus clause "spills" at the bead's edges, fitted as a
+semi-Markov CRF on the gold paths, L2 towards the hand weights; 61% on the path before
+the turns) ported onto the turns, with the full mode's own clause embeddings and the
+turn as one more feature (an experiment; its code was not kept). Refitted leave-one-chapter-out and
+scored on this path's beads, pooled held out: 52.9%, 54.9%, 54.9%, 52.0% at L2 0.1,
+0.3, 1, 3 (ECE 0.012-0.017 after a leave-one-out Platt curve, against 0.006 here);
+without the spills 55.9%; the spills alone on top of this scorer 49.0%; the two
+posteriors' logits averaged or combined by a fitted logistic model 51.0-56.9%. At
+L2 0.3 the CRF finds 15 wrong links this posterior misses and misses 9 it finds (sign
+test p = 0.3): the turns already carry most of what the clause spills found on the
+old path, and what is left is a refit of the same terms on six chapters. On Bible 001
+(never fitted on) it is worse: 14.7% (16.4% without the spills) against 17.2%, ECE
+0.037-0.053 against 0.034. Cost +0.27 CPU-s a MAC-Dev chapter.
+
 The wrong links that stay confident are translators' liberties (a clause dropped or
 added, a line of dialogue spread over three English sentences): sentence embeddings
 see nothing wrong with the split. What might work is evidence of another kind, e.g. a
