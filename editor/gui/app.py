@@ -161,6 +161,9 @@ def app_icon() -> QIcon:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from editor.core.memory import share_malloc_arenas
+
+    share_malloc_arenas()  # before Qt starts its threads
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = make_app()
     setup_logging()

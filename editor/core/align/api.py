@@ -13,6 +13,7 @@ import numpy as np
 from editor.core.align import confidence, dp, encoder, fast, full, limits, path, windows
 from editor.core.edits import Edit
 from editor.core.errors import OperationError
+from editor.core.memory import share_malloc_arenas
 from editor.core.model import Bitext, Link, Sentence, Source
 
 Mode = Literal["full", "fast"]
@@ -131,6 +132,7 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
     One BLAS thread throughout (also for the background encoding of the next window):
     the same bits on any machine.
     """
+    share_malloc_arenas()
     n, m = len(zh), len(en)
     state = _Progress(progress, cancel, n + m)
     simple = encoder.to_simplified(zh)
