@@ -191,6 +191,20 @@ def test_a_clause_carried_into_the_next_sentence_joins_the_links(
     assert alone[2:4] == [((2,), (2,)), ((3,), (3,))]
 
 
+def test_documents_over_the_turns_limit_are_aligned_without_clauses(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core.align import encoder, full
+
+    encoded: list[bool] = []
+    side_sums = encoder.side_sums
+    monkeypatch.setattr(encoder, "side_sums", lambda *a, **k: (
+        encoded.append(k["clauses"]), side_sums(*a, **k))[1])
+    monkeypatch.setattr(full, "TURNS_MAX_SENTENCES", len(CARRIED_ZH) + len(CARRIED_EN) - 1)
+    beads = [(b.zh, b.en) for b in align_sentences(CARRIED_ZH, CARRIED_EN)]
+    assert encoded == [False, False]  # no clause encoded on either side
+    assert beads[2:4] == [((2,), (2,)), ((3,), (3,))]
+
+
 def test_paragraph_breaks_inside_a_run_are_counted() -> None:
     from editor.core.align import text
 

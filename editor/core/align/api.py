@@ -138,10 +138,11 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
     simple = encoder.to_simplified(zh)
     with single_thread_blas(), ThreadPoolExecutor(1, thread_name_prefix="prefetch") as pool:
         long = n + m > windows.WINDOW
+        clauses = n + m <= full.TURNS_MAX_SENTENCES
         zh_sums = windows.LazySums(simple, "zh", state.add_embedded, state.tick,
-                                   pool if long else None)
+                                   pool if long else None, clauses)
         en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick,
-                                   pool if long else None)
+                                   pool if long else None, clauses)
 
         def solve(zr: range, er: range, ahead: tuple[range, range] | None
                   ) -> tuple[windows.Beads, list[float]]:

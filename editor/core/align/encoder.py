@@ -115,20 +115,24 @@ class SideSums:
     rows: np.ndarray  # (q,) int64, ascending
     first: np.ndarray  # (q, 512) float16
     last: np.ndarray
+    #: Whether the clauses were encoded at all (``rows`` is empty when not).
+    clauses: bool = True
 
     def __len__(self) -> int:
         return len(self.sentences.counts)
 
 
-def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None) -> SideSums:
+def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None,
+              clauses: bool = True) -> SideSums:
     """:class:`SideSums` of ``texts``, encoded in one pass (a one-clause sentence is
-    not encoded twice: its clauses are the sentence)."""
+    not encoded twice: its clauses are the sentence); ``clauses=False`` encodes the
+    sentences alone."""
     from editor.core.align.text import clause_ends
 
-    ends = clause_ends(texts, lang)
+    ends = clause_ends(texts, lang) if clauses else [None] * len(texts)
     rows = [k for k, e in enumerate(ends) if e is not None]
-    clauses = [e[0] for e in ends if e is not None] + [e[1] for e in ends if e is not None]
-    ts = token_sums([*texts, *clauses], progress=progress)
+    ends_text = [e[0] for e in ends if e is not None] + [e[1] for e in ends if e is not None]
+    ts = token_sums([*texts, *ends_text], progress=progress)
     n, q = len(texts), len(rows)
     ends_embedded = np.empty((2 * q, 512), dtype=np.float16)
     with one_blas_thread():
@@ -138,7 +142,8 @@ def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None) -> SideS
                                              ts.counts[n + first:n + last])
     # copies: a view would keep the clauses' sums alive with the block
     return SideSums(TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy()),
-                    np.asarray(rows, dtype=np.int64), ends_embedded[:q], ends_embedded[q:])
+                    np.asarray(rows, dtype=np.int64), ends_embedded[:q], ends_embedded[q:],
+                    clauses)
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -18,13 +18,14 @@ figures).
 
 The clause turns cost a second encoding of the first and last clause of every
 sentence that has more than one: about half as much encoding again (MAC-Dev 0.68 →
-1.06 CPU-s a chapter, Bible 006 87 → 134 CPU-s). Cheaper variants scored lower:
+1.0 CPU-s a chapter, Bible 006 87 → 134-153 CPU-s, 55 → 82-92 s). Documents over
+:data:`TURNS_MAX_SENTENCES` are aligned without them. Cheaper variants scored lower:
 clause sums taken from the sentence's own token features (in context, or with the
 n-gram windows stopped at the cut: 0.922–0.925), the sentence built from its
 separately encoded clauses (0.924), clauses cut to their 8 characters or 6 words
-next to the boundary (0.929, Bible 001 0.921, 7% cheaper). Clipping the term to a
-penalty only (no reward for a clean boundary) gives 0.926; giving it to 1-0 links as
-well makes lone Chinese sentences cheap (lax F1 0.9967).
+next to the boundary (0.929, Bible 001 0.921; a quarter less clause encoding).
+Clipping the term to a penalty only (no reward for a clean boundary) gives 0.926;
+giving it to 1-0 links as well makes lone Chinese sentences cheap (lax F1 0.9967).
 
 Scores are computed a block of rows at a time over the columns the band allows for that
 block, so a row costs a slice, not a matrix product.
@@ -85,6 +86,11 @@ INVALID = NEG
 KEEP_VALUES = 20_000_000
 #: How much wider a block's column window is than its rows' own windows, at most.
 BLOCK_SPREAD = 2
+#: Longest document (both sides together) whose clauses are embedded for the turns: they
+#: cost about half as much encoding again. Bible 003 (34,653 sentences) takes 42 s in
+#: the full mode with them; Bible 006 (72,687) would take 92 s instead of about 60 s,
+#: over the 90 s the full mode is held to, so longer documents are aligned without.
+TURNS_MAX_SENTENCES = 40_000
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ class Embedded:
         # in single precision; similarities need no more than three digits.
         self.runs = [encoder.run_embeddings(sums.sentences, k, np.float16)
                      for k in range(1, longest + 1)]
-        self.turns = _turns(sums, self.runs[0])
+        self.turns = _turns(sums, self.runs[0]) if sums.clauses else None
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
         self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
@@ -289,8 +295,10 @@ class FullScorer(BlockScorer):
             self.zh.quotes[first:last + 1, None] < self.en.quotes[None, lo:hi + 1])
         # A 1-0 link ends no English sentence: the English turn there belongs to the
         # link before it, which has already counted it.
-        turn = self.params.turn_weight * (self.zh.turns[rows].astype(np.float32)
-                                          @ self.en.turns[lo:hi + 1].astype(np.float32).T)
+        turn: np.ndarray | float = 0.0
+        if self.zh.turns is not None and self.en.turns is not None:
+            turn = self.params.turn_weight * (self.zh.turns[rows].astype(np.float32)
+                                              @ self.en.turns[lo:hi + 1].astype(np.float32).T)
         for k, (a, b) in enumerate(self.shapes):
             if b == 0:
                 out[k] = self.params.skip - open_quote

@@ -56,8 +56,9 @@ class LazySums:
     """
 
     def __init__(self, texts: Sequence[str], lang: str, report: Callable[[int], None],
-                 tick: Callable[[int, int], None], pool: Executor | None = None) -> None:
-        self.texts, self.lang = texts, lang
+                 tick: Callable[[int, int], None], pool: Executor | None = None,
+                 clauses: bool = True) -> None:
+        self.texts, self.lang, self.clauses = texts, lang, clauses
         self.report, self.tick, self.pool = report, tick, pool
         self._blocks: dict[int, encoder.SideSums] = {}
         self._pending: dict[int, Future[encoder.SideSums]] = {}
@@ -84,7 +85,7 @@ class LazySums:
         counts = np.concatenate([p.sentences.counts for p in parts])[at:at + len(span)]
         return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep],
                                 np.concatenate([p.first for p in parts])[keep],
-                                np.concatenate([p.last for p in parts])[keep])
+                                np.concatenate([p.last for p in parts])[keep], self.clauses)
 
     def _block(self, k: int) -> encoder.SideSums:
         if k not in self._blocks:
@@ -95,7 +96,7 @@ class LazySums:
 
     def _encode(self, k: int) -> encoder.SideSums:
         return encoder.side_sums(self.texts[k * BLOCK:(k + 1) * BLOCK], self.lang,
-                                 progress=self.tick)
+                                 progress=self.tick, clauses=self.clauses)
 
 
 @dataclass
