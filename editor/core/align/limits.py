@@ -8,11 +8,13 @@ follows, the result); the full mode's embeddings and scores are bounded by its w
 included, two cores, load 2-3):
 
 * 213,435 + 150,000 sentences (the Bible five times): fast mode 25 s and 389 MB; full
-  mode 10 minutes (758 CPU-s) and 917 MB;
-* Bible 006 (72,687 sentences): full mode 682 MB.
+  mode 917 MB in session 3, 780 MB since the process keeps two malloc arenas
+  (:mod:`editor.core.memory`; 335 s, 462 CPU-s); 907 MB when the clause turns were
+  still computed at this size (they stop at ``full.TURNS_MAX_SENTENCES``);
+* Bible 006 (72,687 sentences): full mode 549 MB.
 
-Memory grows by about 0.8 kB a sentence beyond some 620 MB (model, one window, the
-start of the document): about 950 MB at the limit. So :data:`MAX_SENTENCES` (both
+Memory grows by about 0.8 kB a sentence beyond some 500 MB (model, one window, the
+start of the document): about 810 MB at the limit. So :data:`MAX_SENTENCES` (both
 sides together) keeps an alignment within :data:`MEMORY_BOUND_BYTES` in either mode; a
 larger pair is refused at once, before any work, with a message that names the file
 and the limit.
