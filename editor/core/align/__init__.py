@@ -13,11 +13,14 @@ How the full mode works:
 3. One DP (``dp``) over beads 1-1 … 1-5, 2-1 … 4-1, 2-2, 2-3, 3-2, 2-4, 1-0 and 0-1 scores
    each candidate (``full``) by run similarity above each run's similarity to random
    sentences, a length-ratio term, punctuation counts (questions, exclamations,
-   quotations), paragraph breaks and a cost per shape.
+   quotations), paragraph breaks, a cost per shape, whether the English is still
+   inside a quotation where the link ends, and whether both sides' clauses turn alike
+   there (first and last clauses embedded on their own; documents up to 40,000
+   sentences).
 4. A forward-backward pass over the same band gives each bead its posterior
    probability: the confidence (``confidence``).
 
-Documents over 16,000 sentences are aligned in full window by window along the fast
+Documents over 12,000 sentences are aligned in full window by window along the fast
 mode's path (``windows``), so memory stays bounded; pairs over 400,000 sentences are
 refused (``limits``).
 
