@@ -39,9 +39,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from editor.core.memory import share_malloc_arenas
-
-    share_malloc_arenas()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

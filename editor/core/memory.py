@@ -24,8 +24,9 @@ ARENAS = 2
 def share_malloc_arenas() -> bool:
     """Cap glibc's malloc arenas at :data:`ARENAS`; ``True`` where that took effect.
 
-    Called when a command or the window starts and again before alignment (once per
-    process): arenas already made stay, later threads share the capped ones.
+    Called when the window starts (before Qt's threads) and before a full-mode
+    alignment, which starts the command line's first threads (once per process):
+    arenas already made stay, later threads share the capped ones.
     """
     if not sys.platform.startswith("linux"):
         return False

@@ -140,10 +140,10 @@ def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None,
             last = min(2 * q, first + _HEAD_ROWS)
             ends_embedded[first:last] = head(ts.sums[n + first:n + last],
                                              ts.counts[n + first:n + last])
-    # copies: a view would keep the clauses' sums alive with the block
-    return SideSums(TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy()),
-                    np.asarray(rows, dtype=np.int64), ends_embedded[:q], ends_embedded[q:],
-                    clauses)
+    if q:  # copies: a view would keep the clauses' sums alive with the block
+        ts = TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy())
+    return SideSums(ts, np.asarray(rows, dtype=np.int64), ends_embedded[:q],
+                    ends_embedded[q:], clauses)
 
 
 def _pieces(text: str) -> Iterator[str]:
