@@ -64,15 +64,25 @@ def test_word_by_word_tokenizing_equals_the_tokenizer() -> None:
                                                          add_eos=True), text
 
 
-def test_side_sums_embed_the_first_and_last_clause_of_longer_sentences() -> None:
-    texts = ["今天下雨了。", "老师讲了一个关于月亮的故事，学生们都听得很认真。", "Yes."]
+def test_side_sums_hold_every_clause_of_longer_sentences() -> None:
+    texts = ["今天下雨了。", "老师讲了一个关于月亮的故事，学生们都听得很认真，下课后还在讨论。",
+             "Yes."]
     sides = encoder.side_sums(texts, "zh")
     assert sides.rows.tolist() == [1]  # a one-clause sentence is not encoded again
-    clauses = encoder.embed(["老师讲了一个关于月亮的故事，", "学生们都听得很认真。"])
-    assert np.abs(sides.first[0].astype(np.float32) - clauses[0]).max() < 2e-3
-    assert np.abs(sides.last[0].astype(np.float32) - clauses[1]).max() < 2e-3
+    assert sides.starts.tolist() == [0, 3]
+    clauses = encoder.embed(["老师讲了一个关于月亮的故事，", "学生们都听得很认真，",
+                             "下课后还在讨论。"])
+    first, last = sides.ends()
+    assert np.abs(first[0].astype(np.float32) - clauses[0]).max() < 2e-3
+    assert np.abs(last[0].astype(np.float32) - clauses[2]).max() < 2e-3
     whole = encoder.token_sums(texts)
     assert np.array_equal(sides.sentences.sums, whole.sums)
+    # the units: each sentence's clauses in order, a one-clause sentence as it is
+    units, starts = sides.units()
+    assert starts.tolist() == [0, 1, 4, 5]
+    embedded = encoder.head(units.sums, units.counts)
+    assert np.abs(embedded[1:4] - clauses).max() < 2e-3
+    assert np.abs(embedded[[0, 4]] - encoder.embed([texts[0], texts[2]])).max() < 2e-3
 
 
 def test_lazy_sums_of_a_span_across_blocks_equal_the_span_encoded_alone(
@@ -86,5 +96,7 @@ def test_lazy_sums_of_a_span_across_blocks_equal_the_span_encoded_alone(
     got, alone = lazy.get(span), encoder.side_sums(texts[3:11], "zh")
     assert got.rows.tolist() == alone.rows.tolist() and len(got) == len(span)
     assert np.allclose(got.sentences.sums, alone.sentences.sums, atol=1e-4)
-    assert np.allclose(got.first.astype(np.float32), alone.first.astype(np.float32), atol=2e-3)
-    assert np.allclose(got.last.astype(np.float32), alone.last.astype(np.float32), atol=2e-3)
+    assert got.starts.tolist() == alone.starts.tolist()
+    assert np.allclose(got.parts.sums, alone.parts.sums, atol=1e-4)
+    for mine, theirs in zip(got.ends(), alone.ends(), strict=True):
+        assert np.allclose(mine.astype(np.float32), theirs.astype(np.float32), atol=2e-3)

@@ -10,7 +10,7 @@ from typing import Literal
 
 import numpy as np
 
-from editor.core.align import confidence, dp, encoder, fast, full, limits, path, windows
+from editor.core.align import boundaries, confidence, dp, encoder, fast, full, limits, path, windows
 from editor.core.edits import Edit
 from editor.core.errors import OperationError
 from editor.core.memory import share_malloc_arenas
@@ -86,15 +86,6 @@ def _align_nonblank(zh: Sequence[str], en: Sequence[str], mode: Mode,
     else:
         beads, confs = _align_full(zh, en, paragraphs, progress, cancel)
     return [Bead(z, e, c) for (z, e), c in zip(beads, confs, strict=True)]
-
-
-def _solve(shapes: Sequence[dp.Shape], band: dp.Band, scorer: full.BlockScorer,
-           cancel: Cancel | None) -> tuple[dp.Path, list[float]]:
-    """Best path and the confidence of each of its beads."""
-    skip = scorer.skip_en()
-    result = dp.run(shapes, band, scorer, skip, cancel=cancel)
-    _check(cancel)
-    return result, confidence.of_path(shapes, band, scorer, skip, result)
 
 
 class _Progress:
@@ -181,15 +172,45 @@ def _align_window(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideS
     if not zh or not en:
         return ([((i,), ()) for i in range(len(zh))] + [((), (j,)) for j in range(len(en))],
                 [1.0] * (len(zh) + len(en)))
+    beads, posteriors, clauses = _window_path(zh, en, sums, paragraphs, cancel)
+    return beads, confidence.calibrated(posteriors, clauses)
+
+
+def _window_path(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSums],
+                 paragraphs: tuple[list[int] | None, list[int] | None],
+                 cancel: Cancel | None) -> tuple[windows.Beads, np.ndarray, np.ndarray | None]:
+    """The window's path, its beads' posteriors and the clause check of its
+    boundaries (``None`` when the clauses were not encoded)."""
     with single_thread_blas():
-        zh_side = full.Embedded(zh, sums[0], "zh", paragraphs[0])
-        en_side = full.Embedded(en, sums[1], "en", paragraphs[1])
+        units = None
+        ends: list[tuple[np.ndarray, np.ndarray] | None] = [None, None]
+        if sums[0].clauses and sums[1].clauses:
+            units = (boundaries.Units.of(zh, sums[0], "zh", paragraphs[0]),
+                     boundaries.Units.of(en, sums[1], "en", paragraphs[1]))
+            ends = [units[0].ends(sums[0].rows), units[1].ends(sums[1].rows)]
+        zh_side = full.Embedded(zh, sums[0], "zh", paragraphs[0], ends=ends[0])
+        en_side = full.Embedded(en, sums[1], "en", paragraphs[1], ends=ends[1])
         sums.clear()
         band = _band(zh_side.runs[0][1:].astype(np.float32),
                      en_side.runs[0][1:].astype(np.float32), cancel)
         scorer = full.FullScorer(zh_side, en_side, band)
-        result, confs = _solve(full.SHAPES, band, scorer, cancel)
-        return result.beads, confs
+        skip = scorer.skip_en()
+        result = dp.run(full.SHAPES, band, scorer, skip, cancel=cancel)
+        _check(cancel)
+        posteriors = confidence.of_path(full.SHAPES, band, scorer, skip, result)
+        del scorer, zh_side, en_side  # the kept scores, before the clauses' own
+        _check(cancel)
+        clauses = None if units is None else boundaries.check(*units, result)
+        return result.beads, posteriors, clauses
+
+
+def confidence_features(zh: Sequence[str], en: Sequence[str]
+                        ) -> tuple[windows.Beads, np.ndarray, np.ndarray | None]:
+    """The full mode's beads of a document of one window with what their confidence is
+    made of (for ``bench/fit_confidence.py``): posteriors and the clause check."""
+    simple = encoder.to_simplified(zh)
+    sums = [encoder.side_sums(simple, "zh"), encoder.side_sums(en, "en")]
+    return _window_path(zh, en, sums, (None, None), None)
 
 
 def _check(cancel: Cancel | None) -> None:

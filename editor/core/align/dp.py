@@ -311,6 +311,22 @@ def _backward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScor
     return beta
 
 
+class _Passes:
+    """Forward and backward log-sums over one band (scores divided by ``temperature``)."""
+
+    def __init__(self, shapes: Sequence[Shape], band: Band, scores: RowScorer,
+                 skip_en: np.ndarray, temperature: float) -> None:
+        self.band, self.lay = band, _layout(shapes, band)
+        cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
+        self.alpha = _forward(shapes, band, self.lay, scores, cum_skip, temperature)
+        self.beta = _backward(shapes, band, self.lay, scores, cum_skip, temperature)
+        n = band.rows - 1
+        self.log_z = float(self.alpha[self.cell(n, int(band.hi[n]))])
+
+    def cell(self, i: int, j: int) -> int:
+        return int(self.lay.start[i]) + j - int(self.band.lo[i])
+
+
 def posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndarray,
                path: Path, temperature: float) -> list[float]:
     """Probability of each bead of ``path`` among all paths, weighted by ``exp(score/T)``.
@@ -318,21 +334,29 @@ def posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: 
     A bead that wins narrowly over other ways of grouping the same sentences gets a
     low probability: that is what makes it worth a reviewer's look.
     """
-    lay = _layout(shapes, band)
-    cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
-    alpha = _forward(shapes, band, lay, scores, cum_skip, temperature)
-    beta = _backward(shapes, band, lay, scores, cum_skip, temperature)
-    n = band.rows - 1
-    log_z = float(alpha[int(lay.start[n]) + int(band.hi[n]) - int(band.lo[n])])
-
-    def cell(i: int, j: int) -> int:
-        return int(lay.start[i]) + j - int(band.lo[i])
-
+    passes = _Passes(shapes, band, scores, skip_en, temperature)
+    alpha, beta, cell = passes.alpha, passes.beta, passes.cell
     out = []
     i = j = 0
     for (zh, en), gain in zip(path.beads, path.scores, strict=True):
         i2, j2 = i + len(zh), j + len(en)
-        log_p = alpha[cell(i, j)] + gain / temperature + beta[cell(i2, j2)] - log_z
+        log_p = alpha[cell(i, j)] + gain / temperature + beta[cell(i2, j2)] - passes.log_z
         out.append(float(np.exp(min(0.0, log_p))))
         i, j = i2, j2
     return out
+
+
+def node_posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer,
+                    skip_en: np.ndarray, rows: np.ndarray, columns: np.ndarray,
+                    temperature: float) -> np.ndarray:
+    """Log-probability that a path passes through each cell ``(rows[k], columns[k])``
+    (``NEG`` for a cell outside ``band``)."""
+    passes = _Passes(shapes, band, scores, skip_en, temperature)
+    rows = np.asarray(rows, dtype=np.int64)
+    columns = np.asarray(columns, dtype=np.int64)
+    inside = (band.lo[rows] <= columns) & (columns <= band.hi[rows])
+    flat = passes.lay.start[rows] + columns - band.lo[rows]
+    log_p = np.full(len(rows), NEG)
+    picked = flat[inside]
+    log_p[inside] = np.minimum(passes.alpha[picked] + passes.beta[picked] - passes.log_z, 0.0)
+    return log_p

@@ -107,43 +107,88 @@ class TokenSums:
 
 @dataclass(frozen=True, slots=True)
 class SideSums:
-    """Token sums of one side's sentences, and the embeddings (half precision) of the
-    first and the last clause of the sentences that have more than one (``rows``; see
-    :func:`editor.core.align.text.clause_ends`)."""
+    """Token sums of one side's sentences, and of every clause of the sentences that
+    have more than one (``rows``; see :func:`editor.core.align.text.clauses`).
+
+    The clause sums serve twice: the embeddings of a sentence's first and last clause
+    make the full mode's clause turns (:meth:`ends`), and all of them make the clause
+    units the confidence checks the path's boundaries against (:meth:`units`).
+    """
 
     sentences: TokenSums
     rows: np.ndarray  # (q,) int64, ascending
-    first: np.ndarray  # (q, 512) float16
-    last: np.ndarray
+    #: Token sums of the clauses of ``rows``, in order: row ``rows[k]``'s clauses are
+    #: ``parts[starts[k]:starts[k + 1]]``.
+    parts: TokenSums
+    starts: np.ndarray  # (q + 1,) int64
     #: Whether the clauses were encoded at all (``rows`` is empty when not).
     clauses: bool = True
 
     def __len__(self) -> int:
         return len(self.sentences.counts)
 
+    @classmethod
+    def plain(cls, sentences: TokenSums) -> SideSums:
+        """Sums of sentences whose clauses were not encoded."""
+        none = TokenSums(np.zeros((0, 512), dtype=np.float32), np.zeros(0, dtype=np.float32))
+        return cls(sentences, np.zeros(0, dtype=np.int64), none, np.zeros(1, dtype=np.int64),
+                   clauses=False)
+
+    def ends(self) -> tuple[np.ndarray, np.ndarray]:
+        """Embeddings (half precision) of the first and of the last clause of ``rows``."""
+        picks = np.concatenate([self.starts[:-1], self.starts[1:] - 1])
+        out = np.empty((len(picks), 512), dtype=np.float16)
+        with one_blas_thread():
+            for first in range(0, len(picks), _HEAD_ROWS):  # the head's layers are wide
+                rows = picks[first:first + _HEAD_ROWS]
+                out[first:first + len(rows)] = head(self.parts.sums[rows],
+                                                    self.parts.counts[rows])
+        q = len(self.rows)
+        return out[:q], out[q:]
+
+    def units(self) -> tuple[TokenSums, np.ndarray]:
+        """Token sums of every clause of the side, sentence by sentence (a one-clause
+        sentence is its own clause), and where each sentence's clauses start
+        (``n + 1`` offsets)."""
+        n = len(self)
+        sizes = np.ones(n, dtype=np.int64)
+        sizes[self.rows] = np.diff(self.starts)
+        offsets = np.concatenate([[0], np.cumsum(sizes)])
+        # The units of the multi-clause sentences are the parts, in their order.
+        split = np.zeros(n, dtype=bool)
+        split[self.rows] = True
+        whole = offsets[:-1][~split]
+        parts = np.repeat(split, sizes)
+        sums = np.empty((int(offsets[-1]), 512), dtype=np.float32)
+        counts = np.empty(int(offsets[-1]), dtype=np.float32)
+        sums[whole], counts[whole] = self.sentences.sums[~split], self.sentences.counts[~split]
+        sums[parts], counts[parts] = self.parts.sums, self.parts.counts
+        return TokenSums(sums, counts), offsets
+
+
+def spans_index(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """The positions ``starts[k] … stops[k] - 1`` of every ``k``, in order."""
+    sizes = stops - starts
+    firsts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    return np.arange(int(sizes.sum()), dtype=np.int64) + np.repeat(starts - firsts, sizes)
+
 
 def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None,
               clauses: bool = True) -> SideSums:
     """:class:`SideSums` of ``texts``, encoded in one pass (a one-clause sentence is
-    not encoded twice: its clauses are the sentence); ``clauses=False`` encodes the
+    not encoded twice: its clause is the sentence); ``clauses=False`` encodes the
     sentences alone."""
-    from editor.core.align.text import clause_ends
+    from editor.core.align.text import clauses as cut
 
-    ends = clause_ends(texts, lang) if clauses else [None] * len(texts)
-    rows = [k for k, e in enumerate(ends) if e is not None]
-    ends_text = [e[0] for e in ends if e is not None] + [e[1] for e in ends if e is not None]
-    ts = token_sums([*texts, *ends_text], progress=progress)
-    n, q = len(texts), len(rows)
-    ends_embedded = np.empty((2 * q, 512), dtype=np.float16)
-    with one_blas_thread():
-        for first in range(0, 2 * q, _HEAD_ROWS):  # the head's layers are wide: in slices
-            last = min(2 * q, first + _HEAD_ROWS)
-            ends_embedded[first:last] = head(ts.sums[n + first:n + last],
-                                             ts.counts[n + first:n + last])
-    if q:  # copies: a view would keep the clauses' sums alive with the block
-        ts = TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy())
-    return SideSums(ts, np.asarray(rows, dtype=np.int64), ends_embedded[:q],
-                    ends_embedded[q:], clauses)
+    parts = [cut(t, lang) if clauses else [t] for t in texts]
+    rows = [k for k, p in enumerate(parts) if len(p) > 1]
+    pieces = [c for k in rows for c in parts[k]]
+    ts = token_sums([*texts, *pieces], progress=progress)
+    n = len(texts)
+    starts = np.concatenate([[0], np.cumsum([len(parts[k]) for k in rows])]).astype(np.int64)
+    # views: the sentences and their clauses are kept, and let go, together
+    return SideSums(TokenSums(ts.sums[:n], ts.counts[:n]), np.asarray(rows, dtype=np.int64),
+                    TokenSums(ts.sums[n:], ts.counts[n:]), starts, clauses)
 
 
 def _pieces(text: str) -> Iterator[str]:

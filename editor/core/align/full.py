@@ -16,10 +16,11 @@ the same 0.930). English-only or Chinese-only beads score a constant. The parame
 are few and were set on the development data (``bench/bench_align.py`` reports the
 figures).
 
-The clause turns cost a second encoding of the first and last clause of every
-sentence that has more than one: about half as much encoding again (MAC-Dev 0.68 →
-1.0 CPU-s a chapter, Bible 006 87 → 134-153 CPU-s, 55 → 82-92 s). Documents over
-:data:`TURNS_MAX_SENTENCES` are aligned without them. Cheaper variants scored lower:
+The clauses cost a second encoding of every sentence that has more than one (each of
+its clauses on its own: the turns use the first and the last, the confidence's clause
+check all of them, see ``boundaries``): MAC-Dev 0.68 → 0.86 s a chapter, Bible 001
+13.7 → 18 s, 003 40.5 → 50 s. Documents over :data:`TURNS_MAX_SENTENCES` are aligned
+without them. Cheaper variants scored lower:
 clause sums taken from the sentence's own token features (in context, or with the
 n-gram windows stopped at the cut: 0.922–0.925), the sentence built from its
 separately encoded clauses (0.924), clauses cut to their 8 characters or 6 words
@@ -86,10 +87,11 @@ INVALID = NEG
 KEEP_VALUES = 20_000_000
 #: How much wider a block's column window is than its rows' own windows, at most.
 BLOCK_SPREAD = 2
-#: Longest document (both sides together) whose clauses are embedded for the turns: they
-#: cost about half as much encoding again. Bible 003 (34,653 sentences) takes 42 s in
-#: the full mode with them; Bible 006 (72,687) would take 92 s instead of about 60 s,
-#: over the 90 s the full mode is held to, so longer documents are aligned without.
+#: Longest document (both sides together) whose clauses are embedded, for the turns and
+#: the confidence's clause check: they cost about as much encoding again. Bible 003
+#: (34,653 sentences) takes 50 s in the full mode with them; Bible 006 (72,687) took 92 s
+#: with the first and last clauses alone instead of about 55 s, over the 90 s the full
+#: mode is held to, so longer documents are aligned without.
 TURNS_MAX_SENTENCES = 40_000
 
 
@@ -125,14 +127,20 @@ class Embedded:
     """Run embeddings and run lengths of one side, indexed by the run's end."""
 
     def __init__(self, texts: Sequence[str], sums: encoder.SideSums, lang: str,
-                 paragraphs: Sequence[int] | None = None) -> None:
+                 paragraphs: Sequence[int] | None = None,
+                 shapes: Sequence[Shape] = SHAPES,
+                 ends: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+        """``ends``: the embeddings of the first and the last clause of ``sums.rows``,
+        when already made (see ``boundaries.Units.ends``)."""
         self.size = len(texts)
-        longest = max(s[0] if lang == "zh" else s[1] for s in SHAPES)
+        longest = max(s[0] if lang == "zh" else s[1] for s in shapes)
         # Half precision: five run lengths of a 40,000-sentence side would take 400 MB
         # in single precision; similarities need no more than three digits.
         self.runs = [encoder.run_embeddings(sums.sentences, k, np.float16)
                      for k in range(1, longest + 1)]
-        self.turns = _turns(sums, self.runs[0]) if sums.clauses else None
+        self.turns = None
+        if sums.clauses:
+            self.turns = _turns(sums.rows, sums.ends() if ends is None else ends, self.runs[0])
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
         self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
@@ -143,7 +151,8 @@ class Embedded:
         return float(self.run_len[0].sum())
 
 
-def _turns(sums: encoder.SideSums, whole: np.ndarray) -> np.ndarray:
+def _turns(rows: np.ndarray, ends: tuple[np.ndarray, np.ndarray], whole: np.ndarray
+           ) -> np.ndarray:
     """Row ``k`` (``0 < k < n``): the embedding of the last clause before the boundary
     after ``k`` sentences minus that of the first clause after it; rows 0 and ``n`` are 0.
 
@@ -155,11 +164,10 @@ def _turns(sums: encoder.SideSums, whole: np.ndarray) -> np.ndarray:
     sentences' own embeddings, ``runs[0]``: a one-clause sentence is its own clauses.)
     Strict F1 on MAC-Dev 0.917 → 0.93; Bible 001 0.895 → 0.926.
     """
-    n = len(sums)
+    n = len(whole) - 1
     first = whole[1:].copy()
     last = whole[1:].copy()
-    first[sums.rows] = sums.first
-    last[sums.rows] = sums.last
+    first[rows], last[rows] = ends
     out = np.zeros_like(whole)
     out[1:n] = last[:-1] - first[1:]
     return out

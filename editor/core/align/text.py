@@ -149,20 +149,6 @@ def clauses(text: str, lang: str) -> list[str]:
     return [text[a:z].strip() for a, z in spans] or [text]
 
 
-def clause_ends(texts: Sequence[str], lang: str) -> list[tuple[str, str] | None]:
-    """The first and the last clause of each text, or ``None`` for a one-clause text.
-
-    The full mode compares how each side turns at a sentence boundary (from the last
-    clause before it to the first clause after it; see ``full.Embedded``): a
-    translator who carries the end of one sentence into the next one shows it there.
-    """
-    out: list[tuple[str, str] | None] = []
-    for t in texts:
-        parts = clauses(t, lang)
-        out.append((parts[0], parts[-1]) if len(parts) > 1 else None)
-    return out
-
-
 def crossings(paragraphs: Sequence[int] | None, count: int, longest: int) -> list[np.ndarray]:
     """Per run length k: row ``j`` counts paragraph breaks inside sentences ``j-k … j-1``.
 

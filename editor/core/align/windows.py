@@ -1,7 +1,8 @@
 """Long documents in the full mode: aligned window by window, so memory stays bounded.
 
-The full mode keeps five run embeddings per sentence, its clause turns and the scores
-of a band: about 15 kB a sentence. A document longer than :data:`WINDOW` sentences (both sides
+The full mode keeps five run embeddings per sentence, its clause turns, two run
+embeddings per clause (for the confidence's clause check) and the scores of a band:
+about 15-25 kB a sentence. A document longer than :data:`WINDOW` sentences (both sides
 together) is aligned in overlapping windows instead of at once:
 
 1. the length-only pass of the fast mode (``fast``, a few kB a sentence) says roughly
@@ -83,9 +84,17 @@ class LazySums:
         keep = (rows >= 0) & (rows < len(span))
         sums = np.concatenate([p.sentences.sums for p in parts])[at:at + len(span)]
         counts = np.concatenate([p.sentences.counts for p in parts])[at:at + len(span)]
-        return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep],
-                                np.concatenate([p.first for p in parts])[keep],
-                                np.concatenate([p.last for p in parts])[keep], self.clauses)
+        # the kept rows' clauses, renumbered from 0
+        shift = np.cumsum([0] + [len(p.parts.counts) for p in parts[:-1]])
+        starts = np.concatenate([p.starts[:-1] + s for p, s in zip(parts, shift, strict=True)])
+        stops = np.concatenate([p.starts[1:] + s for p, s in zip(parts, shift, strict=True)])
+        picks = encoder.spans_index(starts[keep], stops[keep])
+        clause_sums = encoder.TokenSums(
+            np.concatenate([p.parts.sums for p in parts])[picks],
+            np.concatenate([p.parts.counts for p in parts])[picks])
+        return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep], clause_sums,
+                                np.concatenate([[0], np.cumsum(stops[keep] - starts[keep])]
+                                               ).astype(np.int64), self.clauses)
 
     def _block(self, k: int) -> encoder.SideSums:
         if k not in self._blocks:
