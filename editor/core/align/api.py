@@ -132,8 +132,7 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
         clauses = n + m <= full.TURNS_MAX_SENTENCES
         zh_sums = windows.LazySums(simple, "zh", state.add_embedded, state.tick,
                                    pool if long else None, clauses)
-        en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick,
-                                   pool if long else None, clauses)
+        en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick, pool, clauses)
 
         def solve(zr: range, er: range, ahead: tuple[range, range] | None
                   ) -> tuple[windows.Beads, list[float]]:
@@ -149,6 +148,9 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
 
         try:
             if not long:
+                # The English is encoded beside the Chinese: each side's tokenizer
+                # (pure Python) runs while the other's products hold the cores.
+                en_sums.prefetch(range(m))
                 return solve(range(n), range(m), None)
             # The first window starts with the first block of each side whatever the
             # guide says: encode them (and load the model) while the guide is found.
