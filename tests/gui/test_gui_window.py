@@ -32,9 +32,9 @@ def test_title_names_project_and_shows_unsaved_marker(qtbot):
         assert not window.isWindowModified()
 
 
-def test_about_credits_version_and_cedict():
+def test_about_credits_version_and_bundled_components():
     text = about_text()
-    assert __version__ in text and "CC-CEDICT" in text and "CC BY-SA 4.0" in text
+    assert __version__ in text and "Universal Sentence Encoder" in text and "AGPL" in text
 
 
 def test_merge_split_shift_by_keys_and_undo_everything(qtbot):
