@@ -91,3 +91,16 @@ def test_the_clauses_back_a_link_that_joins_a_carried_clause() -> None:
     beads = align_sentences(CARRIED_ZH, CARRIED_EN)
     assert (beads[2].zh, beads[2].en) == ((2, 3), (2, 3))
     assert beads[2].confidence > 0.8
+
+
+def test_a_window_with_too_many_clauses_gets_the_posterior_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from editor.core.align import boundaries
+
+    checked = align_sentences(CARRIED_ZH, CARRIED_EN)
+    monkeypatch.setattr(boundaries, "MAX_UNITS", len(CARRIED_ZH) + len(CARRIED_EN))
+    monkeypatch.setattr(boundaries, "check", lambda *_: pytest.fail("clauses checked"))
+    alone = align_sentences(CARRIED_ZH, CARRIED_EN)
+    assert [(b.zh, b.en) for b in alone] == [(b.zh, b.en) for b in checked]  # turns kept
+    # the sentences alone are less sure of the 2-2 link the clauses back
+    assert alone[2].confidence < checked[2].confidence - 0.1

@@ -97,6 +97,7 @@ def test_lazy_sums_of_a_span_across_blocks_equal_the_span_encoded_alone(
     assert got.rows.tolist() == alone.rows.tolist() and len(got) == len(span)
     assert np.allclose(got.sentences.sums, alone.sentences.sums, atol=1e-4)
     assert got.starts.tolist() == alone.starts.tolist()
-    assert np.allclose(got.parts.sums, alone.parts.sums, atol=1e-4)
+    assert np.allclose(got.parts.means.astype(np.float32), alone.parts.means.astype(np.float32),
+                       atol=2e-3)
     for mine, theirs in zip(got.ends(), alone.ends(), strict=True):
         assert np.allclose(mine.astype(np.float32), theirs.astype(np.float32), atol=2e-3)

@@ -186,7 +186,7 @@ def _window_path(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSu
     with single_thread_blas():
         units = None
         ends: list[tuple[np.ndarray, np.ndarray] | None] = [None, None]
-        if sums[0].clauses and sums[1].clauses:
+        if boundaries.affordable(sums):
             units = (boundaries.Units.of(zh, sums[0], "zh", paragraphs[0]),
                      boundaries.Units.of(en, sums[1], "en", paragraphs[1]))
             ends = [units[0].ends(sums[0].rows), units[1].ends(sums[1].rows)]

@@ -35,6 +35,11 @@ WIDTH = 4
 TEMPERATURE = 0.1
 #: Bead shapes of the clause path (in clauses).
 SHAPES: tuple[dp.Shape, ...] = ((1, 0), (1, 1), (1, 2), (2, 1), (2, 2))
+#: Most clause units (both sides) one window checks: each costs about 5 kB while the
+#: window is aligned. A Bible window of 12,000 verses has about 32,000; text whose
+#: sentences run to eight clauses and more would pass a gigabyte, and gets the
+#: sentence posterior alone.
+MAX_UNITS = 60_000
 #: Floor of a log-probability (a boundary no clause path reaches).
 FLOOR = -30.0
 
@@ -64,6 +69,12 @@ class Units:
         """Embeddings of the first and the last clause of the sentences ``rows``."""
         clauses = self.side.runs[0]  # row u + 1 holds clause u
         return clauses[self.starts[rows] + 1], clauses[self.starts[rows + 1]]
+
+
+def affordable(sides: Sequence[encoder.SideSums]) -> bool:
+    """Whether the clauses of ``sides`` were encoded and are few enough to check."""
+    units = sum(len(s) - len(s.rows) + len(s.parts) for s in sides)
+    return all(s.clauses for s in sides) and units <= MAX_UNITS
 
 
 def _cut(sentence: str, lang: str, size: int) -> list[str]:

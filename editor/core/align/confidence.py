@@ -22,8 +22,10 @@ shipped, fitted on all six). Every chapter gains (held out: 5/6, 22/34, 16/25, 8
 9/15 and 6/10 of its wrong links in the pooled lowest tenth, against 3, 20, 13, 3, 7
 and 4). On Bible 001's verse gold (another genre, never fitted on) the lowest tenth
 holds 17.9% of the wrong links (17.2% before), with a worse calibration error (0.058
-against 0.034): verse alignment's errors are not where MAC-Dev's are. Documents whose clauses are not embedded (over ``full.TURNS_MAX_SENTENCES``)
-get the posterior alone, Platt-scaled (:data:`PLATT_A`, :data:`PLATT_B`).
+against 0.034): verse alignment's errors are not where MAC-Dev's are. Documents whose
+clauses are not embedded (over ``full.TURNS_MAX_SENTENCES``), and windows with more
+clauses than ``boundaries.MAX_UNITS``, get the posterior alone, Platt-scaled
+(:data:`PLATT_A`, :data:`PLATT_B`).
 
 Tried on MAC-Dev for ranking the wrong links first (share of all wrong links among the
 10% least confident: 37% with this posterior; goal 60%), each a logistic model fitted

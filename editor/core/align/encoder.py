@@ -106,6 +106,27 @@ class TokenSums:
 
 
 @dataclass(frozen=True, slots=True)
+class HalfSums:
+    """Token sums kept small: their means per token in half precision (bounded whatever
+    a text's length, unlike the sums), with the token counts."""
+
+    means: np.ndarray  # (n, 512) float16
+    counts: np.ndarray  # (n,) float32
+
+    @classmethod
+    def of(cls, ts: TokenSums) -> HalfSums:
+        scale = np.reciprocal(np.maximum(ts.counts, 1.0))[:, None]
+        return cls((ts.sums * scale).astype(np.float16), ts.counts)
+
+    def sums(self, rows: Any = slice(None)) -> np.ndarray:
+        """The sums again (single precision), of ``rows``."""
+        return self.means[rows].astype(np.float32) * self.counts[rows, None]
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+
+@dataclass(frozen=True, slots=True)
 class SideSums:
     """Token sums of one side's sentences, and of every clause of the sentences that
     have more than one (``rows``; see :func:`editor.core.align.text.clauses`).
@@ -118,8 +139,9 @@ class SideSums:
     sentences: TokenSums
     rows: np.ndarray  # (q,) int64, ascending
     #: Token sums of the clauses of ``rows``, in order: row ``rows[k]``'s clauses are
-    #: ``parts[starts[k]:starts[k + 1]]``.
-    parts: TokenSums
+    #: ``parts[starts[k]:starts[k + 1]]`` (half precision: a Bible verse has three
+    #: clauses on average; strict F1 and the confidence on MAC-Dev are the same).
+    parts: HalfSums
     starts: np.ndarray  # (q + 1,) int64
     #: Whether the clauses were encoded at all (``rows`` is empty when not).
     clauses: bool = True
@@ -130,7 +152,7 @@ class SideSums:
     @classmethod
     def plain(cls, sentences: TokenSums) -> SideSums:
         """Sums of sentences whose clauses were not encoded."""
-        none = TokenSums(np.zeros((0, 512), dtype=np.float32), np.zeros(0, dtype=np.float32))
+        none = HalfSums(np.zeros((0, 512), dtype=np.float16), np.zeros(0, dtype=np.float32))
         return cls(sentences, np.zeros(0, dtype=np.int64), none, np.zeros(1, dtype=np.int64),
                    clauses=False)
 
@@ -141,7 +163,7 @@ class SideSums:
         with one_blas_thread():
             for first in range(0, len(picks), _HEAD_ROWS):  # the head's layers are wide
                 rows = picks[first:first + _HEAD_ROWS]
-                out[first:first + len(rows)] = head(self.parts.sums[rows],
+                out[first:first + len(rows)] = head(self.parts.sums(rows),
                                                     self.parts.counts[rows])
         q = len(self.rows)
         return out[:q], out[q:]
@@ -162,7 +184,7 @@ class SideSums:
         sums = np.empty((int(offsets[-1]), 512), dtype=np.float32)
         counts = np.empty(int(offsets[-1]), dtype=np.float32)
         sums[whole], counts[whole] = self.sentences.sums[~split], self.sentences.counts[~split]
-        sums[parts], counts[parts] = self.parts.sums, self.parts.counts
+        sums[parts], counts[parts] = self.parts.sums(), self.parts.counts
         return TokenSums(sums, counts), offsets
 
 
@@ -186,9 +208,9 @@ def side_sums(texts: Sequence[str], lang: str, *, progress: Any = None,
     ts = token_sums([*texts, *pieces], progress=progress)
     n = len(texts)
     starts = np.concatenate([[0], np.cumsum([len(parts[k]) for k in rows])]).astype(np.int64)
-    # views: the sentences and their clauses are kept, and let go, together
-    return SideSums(TokenSums(ts.sums[:n], ts.counts[:n]), np.asarray(rows, dtype=np.int64),
-                    TokenSums(ts.sums[n:], ts.counts[n:]), starts, clauses)
+    parts_sums = HalfSums.of(TokenSums(ts.sums[n:], ts.counts[n:]))
+    sentences = TokenSums(ts.sums[:n].copy(), ts.counts[:n].copy()) if pieces else ts
+    return SideSums(sentences, np.asarray(rows, dtype=np.int64), parts_sums, starts, clauses)
 
 
 def _pieces(text: str) -> Iterator[str]:

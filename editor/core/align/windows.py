@@ -89,8 +89,8 @@ class LazySums:
         starts = np.concatenate([p.starts[:-1] + s for p, s in zip(parts, shift, strict=True)])
         stops = np.concatenate([p.starts[1:] + s for p, s in zip(parts, shift, strict=True)])
         picks = encoder.spans_index(starts[keep], stops[keep])
-        clause_sums = encoder.TokenSums(
-            np.concatenate([p.parts.sums for p in parts])[picks],
+        clause_sums = encoder.HalfSums(
+            np.concatenate([p.parts.means for p in parts])[picks],
             np.concatenate([p.parts.counts for p in parts])[picks])
         return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep], clause_sums,
                                 np.concatenate([[0], np.cumsum(stops[keep] - starts[keep])]
