@@ -59,6 +59,34 @@ def test_node_posteriors_are_the_share_of_paths_through_each_cell(seed: int) -> 
     assert np.allclose(np.exp(got), expected, atol=1e-9)
 
 
+def test_in_a_band_node_posteriors_count_the_paths_that_stay_inside() -> None:
+    n, m, t = 3, 4, 0.7
+    table, skip = _table(n, m, 3)
+    band = dp.Band(np.array([0, 0, 1, 2]), np.array([2, 3, 4, 4]))
+
+    def inside(p: list[tuple[int, int, int, int]]) -> bool:
+        return all(band.lo[s[2]] <= s[3] <= band.hi[s[2]] for s in p)
+
+    paths = [p for p in _paths(n, m) if inside(p)]
+    weights = np.array([np.exp(sum(_weight(s, table, skip, t) for s in p)) for p in paths])
+    cells = [(i, j) for i in range(n + 1) for j in range(int(band.lo[i]), int(band.hi[i]) + 1)]
+    expected = [sum(w for p, w in zip(paths, weights, strict=True)
+                    if (i, j) in {(s[2], s[3]) for s in p} | {(0, 0)}) / weights.sum()
+                for i, j in cells]
+    got = dp.node_posteriors(SHAPES, band, lambda i, lo, hi: table[:, i, lo:hi + 1], skip,
+                             np.array([c[0] for c in cells]), np.array([c[1] for c in cells]), t)
+    assert np.allclose(np.exp(got), expected, atol=1e-9)
+
+
+def test_the_passes_stop_when_cancelled() -> None:
+    from editor.core.errors import OperationError
+
+    table, skip = _table(3, 3, 0)
+    with pytest.raises(OperationError, match="cancelled"):
+        dp.node_posteriors(SHAPES, dp.Band.full(3, 3), lambda i, lo, hi: table[:, i, lo:hi + 1],
+                           skip, np.array([0]), np.array([0]), 1.0, cancel=lambda: True)
+
+
 def test_a_cell_outside_the_band_has_no_path() -> None:
     table, skip = _table(3, 3, 0)
     band = dp.Band(np.array([0, 0, 1, 2]), np.array([1, 2, 3, 3]))
@@ -104,3 +132,28 @@ def test_a_window_with_too_many_clauses_gets_the_posterior_alone(
     assert [(b.zh, b.en) for b in alone] == [(b.zh, b.en) for b in checked]  # turns kept
     # the sentences alone are less sure of the 2-2 link the clauses back
     assert alone[2].confidence < checked[2].confidence - 0.1
+
+
+def test_a_link_the_clauses_cut_inside_is_doubted() -> None:
+    """Two clean pairs joined into one 2-2 link by hand: the clause path passes the
+    boundary inside it, so its "not cut" figure is low; the clean links' are not."""
+    from editor.core.align import boundaries, encoder
+
+    zh, en = CARRIED_ZH[:2] + CARRIED_ZH[4:], CARRIED_EN[:2] + CARRIED_EN[4:]
+    units = (boundaries.Units.of(zh, encoder.side_sums(encoder.to_simplified(zh), "zh"), "zh"),
+             boundaries.Units.of(en, encoder.side_sums(en, "en"), "en"))
+    joined = dp.Path([((0, 1), (0, 1)), ((2,), (2,)), ((3,), (3,))], [0.0] * 3)
+    ends, uncut = boundaries.check(*units, joined).T
+    assert uncut[0] < np.log(0.5) and min(uncut[1:]) > np.log(0.9)
+    assert min(ends) > np.log(0.5)  # its start and end are fine
+
+
+def test_a_line_of_thousands_of_clauses_is_cut_into_a_few() -> None:
+    from editor.core.align import text
+
+    line = "，".join(["我们一起去学校上课"] * 5000) + "。"
+    parts = text.clauses(line, "zh")
+    assert len(parts) == text.MAX_CLAUSES and "".join(parts) == line
+    beads = align_sentences([line, "今天下雨了。"], [", ".join(["we went to school"] * 5000) + ".",
+                                                 "It rained today."])
+    assert [(b.zh, b.en) for b in beads] == [((0,), (0,)), ((1,), (1,))]

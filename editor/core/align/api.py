@@ -132,7 +132,8 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
         clauses = n + m <= full.TURNS_MAX_SENTENCES
         zh_sums = windows.LazySums(simple, "zh", state.add_embedded, state.tick,
                                    pool if long else None, clauses)
-        en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick, pool, clauses)
+        en_sums = windows.LazySums(en, "en", state.add_embedded, state.tick,
+                                   pool if long else None, clauses)
 
         def solve(zr: range, er: range, ahead: tuple[range, range] | None
                   ) -> tuple[windows.Beads, list[float]]:
@@ -140,6 +141,9 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
             if ahead is not None:
                 zh_sums.prefetch(ahead[0])
                 en_sums.prefetch(ahead[1])
+            else:  # the last window: no block is wanted again
+                zh_sums.forget()
+                en_sums.forget()
             marks = (_part(paragraphs[0], zr), _part(paragraphs[1], er))
             beads, confs = _align_window(zh[zr.start:zr.stop], en[er.start:er.stop], sums,
                                          marks, cancel)
@@ -148,9 +152,6 @@ def _align_full(zh: Sequence[str], en: Sequence[str],
 
         try:
             if not long:
-                # The English is encoded beside the Chinese: each side's tokenizer
-                # (pure Python) runs while the other's products hold the cores.
-                en_sums.prefetch(range(m))
                 return solve(range(n), range(m), None)
             # The first window starts with the first block of each side whatever the
             # guide says: encode them (and load the model) while the guide is found.
@@ -199,10 +200,10 @@ def _window_path(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSu
         skip = scorer.skip_en()
         result = dp.run(full.SHAPES, band, scorer, skip, cancel=cancel)
         _check(cancel)
-        posteriors = confidence.of_path(full.SHAPES, band, scorer, skip, result)
+        posteriors = confidence.of_path(full.SHAPES, band, scorer, skip, result, cancel)
         del scorer, zh_side, en_side  # the kept scores, before the clauses' own
         _check(cancel)
-        clauses = None if units is None else boundaries.check(*units, result)
+        clauses = None if units is None else boundaries.check(*units, result, cancel)
         return result.beads, posteriors, clauses
 
 

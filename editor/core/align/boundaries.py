@@ -87,7 +87,7 @@ def _cut(sentence: str, lang: str, size: int) -> list[str]:
     return [*parts[:size - 1], "".join(parts[size - 1:])]
 
 
-def check(zh: Units, en: Units, path: dp.Path) -> np.ndarray:
+def check(zh: Units, en: Units, path: dp.Path, cancel: dp.Cancel | None = None) -> np.ndarray:
     """Per link of ``path``: ``(log P(start) + log P(end), log P(not cut inside))``
     under the clause-level scores, as an array ``(links, 2)``."""
     zs, es = zh.starts, en.starts
@@ -113,7 +113,7 @@ def check(zh: Units, en: Units, path: dp.Path) -> np.ndarray:
     scorer = full.FullScorer(zh.side, en.side, band, shapes=SHAPES)
     log_p = np.maximum(dp.node_posteriors(SHAPES, band, scorer, scorer.skip_en(),
                                           np.asarray(nodes_i), np.asarray(nodes_j),
-                                          TEMPERATURE), FLOOR)
+                                          TEMPERATURE, cancel=cancel), FLOOR)
     links = len(path.beads)
     who = np.asarray(owner, dtype=np.int64)
     is_inner = np.asarray(inner, dtype=bool)

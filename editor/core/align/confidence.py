@@ -133,11 +133,12 @@ FAST_SLOPE, FAST_OFFSET = 0.24, 1.34
 
 
 def of_path(shapes: Sequence[dp.Shape], band: dp.Band, scores: dp.RowScorer,
-            skip_en: np.ndarray, path: dp.Path) -> np.ndarray:
+            skip_en: np.ndarray, path: dp.Path, cancel: dp.Cancel | None = None) -> np.ndarray:
     """Posterior probability of each bead of ``path`` (full mode), before calibration."""
     low, high = path.extremes(band.rows - 1)
     near = dp.Band.around(low, high, int(band.hi[-1]), POSTERIOR_WIDTH).inside(band)
-    return np.clip(dp.posteriors(shapes, near, scores, skip_en, path, TEMPERATURE),
+    return np.clip(dp.posteriors(shapes, near, scores, skip_en, path, TEMPERATURE,
+                                 cancel=cancel),
                    1e-12, 1.0 - 1e-12)
 
 

@@ -28,6 +28,7 @@ Shape = tuple[int, int]
 #: ``scores(i, lo, hi)`` → array ``(len(shapes), hi - lo + 1)``: the score of a bead of
 #: each shape ending at ``(i, j)`` for ``j = lo … hi`` (very negative where impossible).
 RowScorer = Callable[[int, int, int], np.ndarray]
+Cancel = Callable[[], bool]
 
 NEG = -1e18
 _PAD = 8  # impossible cells before each stored row (≥ the widest English run)
@@ -122,7 +123,7 @@ def _layout(shapes: Sequence[Shape], band: Band) -> _Layout:
 
 
 def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndarray,
-        *, cancel: Callable[[], bool] | None = None) -> Path:
+        *, cancel: Cancel | None = None) -> Path:
     """Best-scoring path from ``(0, 0)`` to ``(n, m)`` within ``band``.
 
     ``skip_en[j]`` is the score of the 0-1 bead holding English ``j - 1`` alone.
@@ -136,8 +137,7 @@ def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndar
     cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
     columns = np.arange(int((band.hi - band.lo).max()) + 1)
     for i in range(band.rows):
-        if cancel is not None and i % 512 == 0 and cancel():
-            raise OperationError("alignment cancelled")
+        _check(cancel, i)
         lo, hi = int(band.lo[i]), int(band.hi[i])
         if i == 0:
             best = np.full(hi - lo + 1, NEG)
@@ -157,7 +157,7 @@ def run(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndar
 
 
 def track(shapes: Sequence[Shape], n: int, m: int, scores: RowScorer, skip_en: np.ndarray,
-          width: int, *, cancel: Callable[[], bool] | None = None) -> tuple[Path, Band]:
+          width: int, *, cancel: Cancel | None = None) -> tuple[Path, Band]:
     """Best path within a band that follows the search itself.
 
     Each row's window is centred on the best cell of the row before (``width`` columns
@@ -179,8 +179,7 @@ def track(shapes: Sequence[Shape], n: int, m: int, scores: RowScorer, skip_en: n
     every = np.arange(m + 1)
     at, centre, lo, hi = _PAD, 0, 0, min(m, width)
     for i in range(n + 1):
-        if cancel is not None and i % 512 == 0 and cancel():
-            raise OperationError("alignment cancelled")
+        _check(cancel, i)
         if i:
             lo = max(lo, min(centre - width, hi))
             hi = m if i == n else min(m, max(hi, centre + width))
@@ -246,6 +245,12 @@ def _trace(shapes: Sequence[Shape], band: Band, lay: _Layout, flat: np.ndarray,
     return Path(beads, gains)
 
 
+def _check(cancel: Cancel | None, row: int) -> None:
+    """Every 512 rows: stop if the user cancelled."""
+    if cancel is not None and row % 512 == 0 and cancel():
+        raise OperationError("alignment cancelled")
+
+
 def _logsumexp0(x: np.ndarray) -> np.ndarray:
     top = x.max(axis=0)
     reachable = top > NEG / 2
@@ -256,11 +261,12 @@ def _logsumexp0(x: np.ndarray) -> np.ndarray:
 
 
 def _forward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScorer,
-             cum_skip: np.ndarray, temperature: float) -> np.ndarray:
+             cum_skip: np.ndarray, temperature: float, cancel: Cancel | None) -> np.ndarray:
     """Log-sum over all paths from ``(0, 0)`` to every cell (scores divided by T)."""
     flat = np.full(lay.size, NEG)
     columns = np.arange(int((band.hi - band.lo).max()) + 1)
     for i in range(band.rows):
+        _check(cancel, i)
         lo, hi = int(band.lo[i]), int(band.hi[i])
         if i == 0:
             total = np.full(hi - lo + 1, NEG)
@@ -278,7 +284,7 @@ def _forward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScore
 
 
 def _backward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScorer,
-              cum_skip: np.ndarray, temperature: float) -> np.ndarray:
+              cum_skip: np.ndarray, temperature: float, cancel: Cancel | None) -> np.ndarray:
     """Log-sum over all paths from every cell to ``(n, m)``.
 
     Rows are visited from the last; each row leaves, per shape, "score of the bead
@@ -291,6 +297,7 @@ def _backward(shapes: Sequence[Shape], band: Band, lay: _Layout, scores: RowScor
     b = np.array([s[1] for s in shapes], dtype=np.int64)
     rows = np.arange(len(shapes))[:, None]
     for i in range(n, -1, -1):
+        _check(cancel, i)
         lo, hi = int(band.lo[i]), int(band.hi[i])
         width = hi - lo + 1
         nxt = np.minimum(i + a, n)
@@ -315,11 +322,11 @@ class _Passes:
     """Forward and backward log-sums over one band (scores divided by ``temperature``)."""
 
     def __init__(self, shapes: Sequence[Shape], band: Band, scores: RowScorer,
-                 skip_en: np.ndarray, temperature: float) -> None:
+                 skip_en: np.ndarray, temperature: float, cancel: Cancel | None) -> None:
         self.band, self.lay = band, _layout(shapes, band)
         cum_skip = np.concatenate([[0.0], np.cumsum(np.asarray(skip_en, dtype=np.float64)[1:])])
-        self.alpha = _forward(shapes, band, self.lay, scores, cum_skip, temperature)
-        self.beta = _backward(shapes, band, self.lay, scores, cum_skip, temperature)
+        self.alpha = _forward(shapes, band, self.lay, scores, cum_skip, temperature, cancel)
+        self.beta = _backward(shapes, band, self.lay, scores, cum_skip, temperature, cancel)
         n = band.rows - 1
         self.log_z = float(self.alpha[self.cell(n, int(band.hi[n]))])
 
@@ -328,13 +335,13 @@ class _Passes:
 
 
 def posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: np.ndarray,
-               path: Path, temperature: float) -> list[float]:
+               path: Path, temperature: float, *, cancel: Cancel | None = None) -> list[float]:
     """Probability of each bead of ``path`` among all paths, weighted by ``exp(score/T)``.
 
     A bead that wins narrowly over other ways of grouping the same sentences gets a
     low probability: that is what makes it worth a reviewer's look.
     """
-    passes = _Passes(shapes, band, scores, skip_en, temperature)
+    passes = _Passes(shapes, band, scores, skip_en, temperature, cancel)
     alpha, beta, cell = passes.alpha, passes.beta, passes.cell
     out = []
     i = j = 0
@@ -348,10 +355,10 @@ def posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer, skip_en: 
 
 def node_posteriors(shapes: Sequence[Shape], band: Band, scores: RowScorer,
                     skip_en: np.ndarray, rows: np.ndarray, columns: np.ndarray,
-                    temperature: float) -> np.ndarray:
+                    temperature: float, *, cancel: Cancel | None = None) -> np.ndarray:
     """Log-probability that a path passes through each cell ``(rows[k], columns[k])``
     (``NEG`` for a cell outside ``band``)."""
-    passes = _Passes(shapes, band, scores, skip_en, temperature)
+    passes = _Passes(shapes, band, scores, skip_en, temperature, cancel)
     rows = np.asarray(rows, dtype=np.int64)
     columns = np.asarray(columns, dtype=np.int64)
     inside = (band.lo[rows] <= columns) & (columns <= band.hi[rows])

@@ -96,6 +96,11 @@ class LazySums:
                                 np.concatenate([[0], np.cumsum(stops[keep] - starts[keep])]
                                                ).astype(np.int64), self.clauses)
 
+    def forget(self) -> None:
+        """Let go of every block (after the last window's :meth:`get`, which copied
+        what it needs)."""
+        self._blocks.clear()
+
     def _block(self, k: int) -> encoder.SideSums:
         if k not in self._blocks:
             pending = self._pending.pop(k, None)
