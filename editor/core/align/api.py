@@ -184,15 +184,13 @@ def _window_path(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSu
                  cancel: Cancel | None) -> tuple[windows.Beads, np.ndarray, np.ndarray | None]:
     """The window's path, its beads' posteriors and the clause check of its
     boundaries (``None`` when the clauses were not encoded)."""
-    with single_thread_blas():
-        units = None
-        ends: list[tuple[np.ndarray, np.ndarray] | None] = [None, None]
-        if boundaries.affordable(sums):
-            units = (boundaries.Units.of(zh, sums[0], "zh", paragraphs[0]),
-                     boundaries.Units.of(en, sums[1], "en", paragraphs[1]))
-            ends = [units[0].ends(sums[0].rows), units[1].ends(sums[1].rows)]
-        zh_side = full.Embedded(zh, sums[0], "zh", paragraphs[0], ends=ends[0])
-        en_side = full.Embedded(en, sums[1], "en", paragraphs[1], ends=ends[1])
+    with ThreadPoolExecutor(1, thread_name_prefix="clauses") as helper, single_thread_blas():
+        zh_side = full.Embedded(zh, sums[0], "zh", paragraphs[0])
+        en_side = full.Embedded(en, sums[1], "en", paragraphs[1])
+        # The clause units are embedded on a helper thread while this one finds
+        # the path: the DP is pure Python on one core, the products take the other.
+        units = helper.submit(_units, zh, en, list(sums), paragraphs, cancel) \
+            if boundaries.affordable(sums) else None
         sums.clear()
         band = _band(zh_side.runs[0][1:].astype(np.float32),
                      en_side.runs[0][1:].astype(np.float32), cancel)
@@ -203,8 +201,19 @@ def _window_path(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSu
         posteriors = confidence.of_path(full.SHAPES, band, scorer, skip, result, cancel)
         del scorer, zh_side, en_side  # the kept scores, before the clauses' own
         _check(cancel)
-        clauses = None if units is None else boundaries.check(*units, result, cancel)
+        clauses = None if units is None else boundaries.check(*units.result(), result,
+                                                              cancel)
         return result.beads, posteriors, clauses
+
+
+def _units(zh: Sequence[str], en: Sequence[str], sums: list[encoder.SideSums],
+           paragraphs: tuple[list[int] | None, list[int] | None], cancel: Cancel | None
+           ) -> tuple[boundaries.Units, boundaries.Units]:
+    """Both sides' clause units (on the helper thread of :func:`_window_path`)."""
+    with single_thread_blas():
+        zh_units = boundaries.Units.of(zh, sums[0], "zh", paragraphs[0])
+        _check(cancel)  # a cancelled alignment waits for one side at most
+        return zh_units, boundaries.Units.of(en, sums[1], "en", paragraphs[1])
 
 
 def confidence_features(zh: Sequence[str], en: Sequence[str]

@@ -65,11 +65,6 @@ class Units:
                                  SHAPES), starts)
 
 
-    def ends(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Embeddings of the first and the last clause of the sentences ``rows``."""
-        clauses = self.side.runs[0]  # row u + 1 holds clause u
-        return clauses[self.starts[rows] + 1], clauses[self.starts[rows + 1]]
-
 
 def affordable(sides: Sequence[encoder.SideSums]) -> bool:
     """Whether the clauses of ``sides`` were encoded and are few enough to check."""

@@ -133,10 +133,7 @@ class Embedded:
 
     def __init__(self, texts: Sequence[str], sums: encoder.SideSums, lang: str,
                  paragraphs: Sequence[int] | None = None,
-                 shapes: Sequence[Shape] = SHAPES,
-                 ends: tuple[np.ndarray, np.ndarray] | None = None) -> None:
-        """``ends``: the embeddings of the first and the last clause of ``sums.rows``,
-        when already made (see ``boundaries.Units.ends``)."""
+                 shapes: Sequence[Shape] = SHAPES) -> None:
         self.size = len(texts)
         longest = max(s[0] if lang == "zh" else s[1] for s in shapes)
         # Half precision: five run lengths of a 40,000-sentence side would take 400 MB
@@ -145,7 +142,7 @@ class Embedded:
                      for k in range(1, longest + 1)]
         self.turns = None
         if sums.clauses:
-            self.turns = _turns(sums.rows, sums.ends() if ends is None else ends, self.runs[0])
+            self.turns = _turns(sums.rows, sums.ends(), self.runs[0])
         self.run_len = _run_sums(text.lengths(texts))
         self.run_marks = _run_sums(text.mark_counts(texts, lang))
         self.run_cross = text.crossings(paragraphs, self.size, MAX_RUN)
