@@ -11,8 +11,10 @@ other. The probability that the clause path passes through a sentence boundary
 *inside* a link says the link may join two.
 
 For each link of the path this gives two figures (:func:`check`): the log-probability
-of its start and of its end added, and the log-probability that no clause path cuts it
-inside. ``confidence.calibrated`` puts them beside the sentence-level posterior.
+of its start and of its end added, and ``log(1 - p)`` where ``p`` is the largest
+probability that the clause path passes a sentence boundary inside the link (an upper
+bound on its not being cut; a 1-0 or 0-1 link has no inside and gets 0).
+``confidence.calibrated`` puts them beside the sentence-level posterior.
 
 On MAC-Dev, fitted leave-one-chapter-out, the share of wrong links among the 10% least
 confident goes from 49.0% (the sentence posterior alone) to 64.7%, 66 of 102 (see
@@ -65,7 +67,6 @@ class Units:
                                  SHAPES), starts)
 
 
-
 def affordable(sides: Sequence[encoder.SideSums]) -> bool:
     """Whether the clauses of ``sides`` were encoded and are few enough to check."""
     units = sum(len(s) - len(s.rows) + len(s.parts) for s in sides)
@@ -83,8 +84,8 @@ def _cut(sentence: str, lang: str, size: int) -> list[str]:
 
 
 def check(zh: Units, en: Units, path: dp.Path, cancel: dp.Cancel | None = None) -> np.ndarray:
-    """Per link of ``path``: ``(log P(start) + log P(end), log P(not cut inside))``
-    under the clause-level scores, as an array ``(links, 2)``."""
+    """Per link of ``path``: ``(log P(start) + log P(end), log(1 - max P(inner)))``
+    under the clause-level scores, as an array ``(links, 2)`` (see the module)."""
     zs, es = zh.starts, en.starts
     clause_beads = []
     nodes_i: list[int] = []
