@@ -151,10 +151,13 @@ def calibrated(posteriors: np.ndarray, clauses: np.ndarray | None = None) -> lis
     else:
         z = (CLAUSE_WEIGHTS[0] * logit + CLAUSE_WEIGHTS[1] * clauses[:, 0]
              + CLAUSE_WEIGHTS[2] * clauses[:, 1] + CLAUSE_WEIGHTS[3])
-    return [float(v) for v in 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))]
+    return _sigmoid(z)
 
 
 def of_gains(path: dp.Path) -> list[float]:
     """Confidence from each bead's own score (fast mode)."""
-    x = np.clip(FAST_SLOPE * np.asarray(path.scores, dtype=np.float64) + FAST_OFFSET, -50, 50)
-    return [float(v) for v in 1.0 / (1.0 + np.exp(-x))]
+    return _sigmoid(FAST_SLOPE * np.asarray(path.scores, dtype=np.float64) + FAST_OFFSET)
+
+
+def _sigmoid(z: np.ndarray) -> list[float]:
+    return [float(v) for v in 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))]

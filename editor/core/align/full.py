@@ -18,9 +18,9 @@ figures).
 
 The clauses cost a second encoding of every sentence that has more than one (each of
 its clauses on its own: the turns use the first and the last, the confidence's clause
-check all of them, see ``boundaries``): MAC-Dev 0.68 → 0.86 s a chapter, Bible 001
-13.7 → 18 s, 003 40.5 → 50 s. Documents over :data:`TURNS_MAX_SENTENCES` are aligned
-without them. Cheaper variants scored lower:
+check all of them, see ``boundaries``): with the check, MAC-Dev 0.67 → about 0.9 s a
+chapter, Bible 001 13.7 → 17-20 s, 003 40.5 → 50-62 s (README). Documents over
+:data:`TURNS_MAX_SENTENCES` are aligned without them. Cheaper variants scored lower:
 clause sums taken from the sentence's own token features (in context, or with the
 n-gram windows stopped at the cut: 0.922–0.925), the sentence built from its
 separately encoded clauses (0.924), clauses cut to their 8 characters or 6 words

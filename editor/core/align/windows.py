@@ -78,20 +78,20 @@ class LazySums:
         first, last = span.start // BLOCK, max(span.start, span.stop - 1) // BLOCK
         for k in [k for k in self._blocks if k < first]:
             del self._blocks[k]
-        parts = [self._block(k) for k in range(first, last + 1)]
+        blocks = [self._block(k) for k in range(first, last + 1)]
         at = span.start - first * BLOCK
-        rows = np.concatenate([p.rows + k * BLOCK for k, p in enumerate(parts)]) - at
+        rows = np.concatenate([p.rows + k * BLOCK for k, p in enumerate(blocks)]) - at
         keep = (rows >= 0) & (rows < len(span))
-        sums = np.concatenate([p.sentences.sums for p in parts])[at:at + len(span)]
-        counts = np.concatenate([p.sentences.counts for p in parts])[at:at + len(span)]
+        sums = np.concatenate([p.sentences.sums for p in blocks])[at:at + len(span)]
+        counts = np.concatenate([p.sentences.counts for p in blocks])[at:at + len(span)]
         # the kept rows' clauses, renumbered from 0
-        shift = np.cumsum([0] + [len(p.parts.counts) for p in parts[:-1]])
-        starts = np.concatenate([p.starts[:-1] + s for p, s in zip(parts, shift, strict=True)])
-        stops = np.concatenate([p.starts[1:] + s for p, s in zip(parts, shift, strict=True)])
+        shift = np.cumsum([0] + [len(p.parts.counts) for p in blocks[:-1]])
+        starts = np.concatenate([p.starts[:-1] + s for p, s in zip(blocks, shift, strict=True)])
+        stops = np.concatenate([p.starts[1:] + s for p, s in zip(blocks, shift, strict=True)])
         picks = encoder.spans_index(starts[keep], stops[keep])
         clause_sums = encoder.HalfSums(
-            np.concatenate([p.parts.means for p in parts])[picks],
-            np.concatenate([p.parts.counts for p in parts])[picks])
+            np.concatenate([p.parts.means for p in blocks])[picks],
+            np.concatenate([p.parts.counts for p in blocks])[picks])
         return encoder.SideSums(encoder.TokenSums(sums, counts), rows[keep], clause_sums,
                                 np.concatenate([[0], np.cumsum(stops[keep] - starts[keep])]
                                                ).astype(np.int64), self.clauses)
